@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+
+namespace Allot.Core.Customers;
+
+/// <summary>Finds possible duplicate customers: the same normalised phone or email, or a near-identical name in
+/// the same city.</summary>
+/// <remarks>
+/// Phones keep their digits only, without a leading China country code (86, 0086). Emails are compared
+/// case-insensitively. Names are folded (full-width to ASCII, lower case, no spaces or punctuation) and
+/// stripped of company-form suffixes (有限公司, 股份有限公司, Co. Ltd, Inc…); two names are near-identical when
+/// the folded forms are equal or one edit (insert, delete, substitute) apart, found through a
+/// deletion neighbourhood index so the cost stays linear in the number of customers. Pairs are reported once,
+/// ordered by first key, second key and reason.
+/// </remarks>
+public static class DuplicateFinder
+{
+    private static readonly string[] CompanySuffixes =
+    [
+        "股份有限公司", "有限责任公司", "有限公司", "集团", "公司",
+        "coltd", "co", "ltd", "limited", "inc", "llc", "corp", "corporation", "gmbh",
+    ];
+
+    /// <summary>Finds candidate pairs.</summary>
+    public static IReadOnlyList<DuplicateCandidate> Find(IEnumerable<Customer> customers)
+    {
+        var byPhone = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var byEmail = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var byNameVariant = new Dictionary<string, List<(string Key, string Folded, string Name)>>(StringComparer.Ordinal);
+        foreach (var c in customers)
+        {
+            if (NormalizePhone(c.Phone) is { } phone) Add(byPhone, phone, c.Key);
+            foreach (var contact in c.Contacts)
+                if (NormalizePhone(contact.Phone) is { } p && p != NormalizePhone(c.Phone)) Add(byPhone, p, c.Key);
+            if (NormalizeEmail(c.Email) is { } email) Add(byEmail, email, c.Key);
+            string folded = FoldName(c.Name);
+            if (folded.Length < 2) continue;
+            string city = FoldName(c.City ?? "");
+            var entry = (c.Key, folded, c.Name);
+            Add(byNameVariant, city + "\u0001" + folded, entry);
+            if (folded.Length >= 4)
+                for (int i = 0; i < folded.Length; i++)
+                    Add(byNameVariant, city + "\u0002" + folded.Remove(i, 1), entry);
+        }
+
+        var pairs = new SortedSet<DuplicateCandidate>(Comparer<DuplicateCandidate>.Create(Compare));
+        foreach (var (phone, keys) in byPhone) AddPairs(keys, "phone", phone);
+        foreach (var (email, keys) in byEmail) AddPairs(keys, "email", email);
+        foreach (var (variant, entries) in byNameVariant)
+        {
+            bool exact = variant.Contains('\u0001', StringComparison.Ordinal);
+            for (int i = 0; i < entries.Count; i++)
+                for (int j = i + 1; j < entries.Count; j++)
+                {
+                    var (a, b) = (entries[i], entries[j]);
+                    if (a.Key == b.Key) continue;
+                    // Deletion variants also meet for two edits at different positions; keep only one edit apart.
+                    if (!exact && !WithinOneEdit(a.Folded, b.Folded)) continue;
+                    var (first, second) = string.CompareOrdinal(a.Key, b.Key) < 0 ? (a, b) : (b, a);
+                    pairs.Add(new DuplicateCandidate(first.Key, second.Key, "name", $"{first.Name} ~ {second.Name}"));
+                }
+        }
+        return [.. pairs];
+
+        void AddPairs(List<string> keys, string reason, string detail)
+        {
+            var distinct = keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            for (int i = 0; i < distinct.Count; i++)
+                for (int j = i + 1; j < distinct.Count; j++)
+                    pairs.Add(new DuplicateCandidate(distinct[i], distinct[j], reason, detail));
+        }
+    }
+
+    /// <summary>Digits of a phone number without a leading China country code; null when fewer than 5 digits.</summary>
+    public static string? NormalizePhone(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone)) return null;
+        var sb = new StringBuilder(phone.Length);
+        foreach (char c in phone.Normalize(NormalizationForm.FormKC))
+            if (c is >= '0' and <= '9') sb.Append(c);
+        string digits = sb.ToString();
+        if (digits.StartsWith("0086", StringComparison.Ordinal)) digits = digits[4..];
+        else if (digits.StartsWith("86", StringComparison.Ordinal) && digits.Length == 13) digits = digits[2..];
+        return digits.Length >= 5 ? digits : null;
+    }
+
+    /// <summary>Trimmed, lower-cased email; null when not an address.</summary>
+    public static string? NormalizeEmail(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email)) return null;
+        string e = email.Trim().ToLowerInvariant();
+        return e.Contains('@', StringComparison.Ordinal) ? e : null;
+    }
+
+    /// <summary>Folded name: full-width to ASCII, lower case, letters and digits only, company suffix removed.</summary>
+    public static string FoldName(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        foreach (char c in name.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture))
+            if (char.IsLetterOrDigit(c)) sb.Append(c);
+        string folded = sb.ToString();
+        bool stripped = true;
+        while (stripped)
+        {
+            stripped = false;
+            foreach (string suffix in CompanySuffixes)
+            {
+                if (folded.Length > suffix.Length + 1 && folded.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    folded = folded[..^suffix.Length];
+                    stripped = true;
+                }
+            }
+        }
+        return folded;
+    }
+
+    private static bool WithinOneEdit(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1) return false;
+        if (a.Length == b.Length)
+        {
+            int diff = 0;
+            for (int i = 0; i < a.Length; i++)
+                if (a[i] != b[i] && ++diff > 1) return false;
+            return true;
+        }
+        if (a.Length > b.Length) (a, b) = (b, a);
+        int x = 0, y = 0, skips = 0;
+        while (x < a.Length && y < b.Length)
+        {
+            if (a[x] == b[y]) { x++; y++; }
+            else if (++skips > 1) return false;
+            else y++;
+        }
+        return true;
+    }
+
+    private static void Add<T>(Dictionary<string, List<T>> index, string key, T value)
+    {
+        if (!index.TryGetValue(key, out var list)) index[key] = list = [];
+        list.Add(value);
+    }
+
+    private static int Compare(DuplicateCandidate x, DuplicateCandidate y)
+    {
+        int c = string.CompareOrdinal(x.FirstKey, y.FirstKey);
+        if (c == 0) c = string.CompareOrdinal(x.SecondKey, y.SecondKey);
+        if (c == 0) c = string.CompareOrdinal(x.Reason, y.Reason);
+        return c;
+    }
+}

@@ -1,0 +1,53 @@
+using Allot.Core.Customers;
+using Allot.Core.Engagement;
+using Allot.Core.Receivables;
+using Allot.Core.Reps;
+using Allot.Core.Sales;
+
+namespace Allot.Core.Importing;
+
+/// <summary>Where an import writes records: the store's side of an import.</summary>
+/// <remarks>Files are written one after another: <see cref="BeginFile"/>, records, <see cref="EndFile"/>.
+/// A record whose key is already in the store updates it; a key seen earlier in the same file is refused.</remarks>
+public interface IImportSink
+{
+    /// <summary>Starts a file.</summary>
+    /// <param name="kind">What the file holds.</param>
+    /// <param name="file">The file's path, recorded with the import.</param>
+    /// <param name="columns">Store columns the file provides (customers and reps: only these are updated on
+    /// existing rows, so a file without a birthday column keeps the birthdays already stored).</param>
+    /// <param name="createMissingCustomers">Create a bare customer for a record naming an unknown one.</param>
+    void BeginFile(EntityKind kind, string file, IReadOnlySet<string> columns, bool createMissingCustomers);
+
+    /// <summary>Writes a customer; records an owner change when the owner differs from the stored one.</summary>
+    WriteOutcome Write(Customer customer, long line);
+
+    /// <summary>Writes a rep.</summary>
+    WriteOutcome Write(Rep rep, long line);
+
+    /// <summary>Writes an order.</summary>
+    WriteOutcome Write(Order order, long line);
+
+    /// <summary>Writes an invoice.</summary>
+    WriteOutcome Write(Invoice invoice, long line);
+
+    /// <summary>Writes a payment.</summary>
+    WriteOutcome Write(Payment payment, long line);
+
+    /// <summary>Writes an interaction.</summary>
+    WriteOutcome Write(Interaction interaction, long line);
+
+    /// <summary>Writes feedback.</summary>
+    WriteOutcome Write(Feedback feedback, long line);
+
+    /// <summary>The line where a key of the current file was first written (for duplicate messages).</summary>
+    long? FirstLineOf(string key);
+
+    /// <summary>Ends the current file and records its row accounting with the import.</summary>
+    /// <param name="read">Data rows read from the file.</param>
+    /// <param name="imported">Rows that inserted a new record.</param>
+    /// <param name="updated">Rows that updated an existing record.</param>
+    /// <param name="rejected">Rows rejected (by the reader, the mapping or the store).</param>
+    FileCounts EndFile(long read, long imported, long updated, long rejected);
+
+}

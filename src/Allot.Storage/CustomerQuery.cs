@@ -1,0 +1,26 @@
+namespace Allot.Storage;
+
+/// <summary>Filters for listing customers; null means any. Text matches key, name, phone or email (substring).</summary>
+public sealed record CustomerQuery
+{
+    /// <summary>Customer type, exact.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>Region, exact.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>Industry, exact.</summary>
+    public string? Industry { get; init; }
+
+    /// <summary>Owner rep key, exact; "-" for customers without owner.</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>Substring of key, name, phone or email.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>Rows to skip.</summary>
+    public int Offset { get; init; }
+
+    /// <summary>Maximum rows returned.</summary>
+    public int Limit { get; init; } = 100;
+}

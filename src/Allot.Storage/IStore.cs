@@ -1,0 +1,47 @@
+using Allot.Core.Customers;
+using Allot.Core.Ownership;
+using Allot.Core.Reps;
+using Allot.Core.Sales;
+
+namespace Allot.Storage;
+
+/// <summary>The store: everything Allot keeps. SQLite today; PostgreSQL behind the same interface later.</summary>
+public interface IStore : IDisposable
+{
+    /// <summary>Where the store lives (a file path or a connection description without password).</summary>
+    string Location { get; }
+
+    /// <summary>The schema version after migrations.</summary>
+    int SchemaVersion { get; }
+
+    /// <summary>Starts an import: one transaction for every file written through the session.</summary>
+    /// <param name="by">Who imports (user name or process), recorded with the import and any owner change.</param>
+    IImportSession BeginImport(string by);
+
+    /// <summary>Counts and totals.</summary>
+    StoreStats GetStats();
+
+    /// <summary>Customers matching a query, ordered by key.</summary>
+    IReadOnlyList<Customer> FindCustomers(CustomerQuery query);
+
+    /// <summary>Every customer, ordered by key, streamed.</summary>
+    IEnumerable<Customer> ReadCustomers();
+
+    /// <summary>One customer by key, or null.</summary>
+    Customer? GetCustomer(string key);
+
+    /// <summary>Every rep, ordered by key.</summary>
+    IReadOnlyList<Rep> GetReps();
+
+    /// <summary>A customer's orders by date, then key.</summary>
+    IReadOnlyList<Order> GetOrders(string customerKey);
+
+    /// <summary>Every order, streamed in key order.</summary>
+    IEnumerable<Order> ReadOrders();
+
+    /// <summary>Owner changes of a customer, oldest first.</summary>
+    IReadOnlyList<AssignmentChange> GetOwnerHistory(string customerKey);
+
+    /// <summary>The recorded imports, newest first.</summary>
+    IReadOnlyList<ImportRecord> GetImports(int limit = 50);
+}

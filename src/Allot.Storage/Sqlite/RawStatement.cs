@@ -1,0 +1,94 @@
+using SQLitePCL;
+
+namespace Allot.Storage.Sqlite;
+
+/// <summary>A prepared statement on the raw SQLite API: prepared once, bound and stepped per row.</summary>
+/// <remarks>Microsoft.Data.Sqlite's parameter objects cost about three times as much per row as binding
+/// directly (PACKAGES.md measured 210k vs 650k rows/s), and imports are the hot path.</remarks>
+internal sealed class RawStatement : IDisposable
+{
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _stmt;
+
+    public RawStatement(sqlite3 db, string sql)
+    {
+        _db = db;
+        Check(raw.sqlite3_prepare_v2(db, sql, out _stmt), sql);
+    }
+
+    public void Bind(int index, string? value)
+    {
+        if (value is null) raw.sqlite3_bind_null(_stmt, index);
+        else raw.sqlite3_bind_text(_stmt, index, value);
+    }
+
+    public void Bind(int index, long? value)
+    {
+        if (value is null) raw.sqlite3_bind_null(_stmt, index);
+        else raw.sqlite3_bind_int64(_stmt, index, value.Value);
+    }
+
+    public void Bind(int index, double? value)
+    {
+        if (value is null) raw.sqlite3_bind_null(_stmt, index);
+        else raw.sqlite3_bind_double(_stmt, index, value.Value);
+    }
+
+    public void Bind(int index, DateOnly? value) =>
+        Bind(index, value?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+    public void Bind(int index, decimal? money) => Bind(index, money is null ? null : StoredMoney.ToStored(money.Value));
+
+    /// <summary>Steps once; returns true when a row is available.</summary>
+    public bool Step()
+    {
+        int rc = raw.sqlite3_step(_stmt);
+        if (rc == raw.SQLITE_ROW) return true;
+        if (rc == raw.SQLITE_DONE) return false;
+        Check(rc, null);
+        return false;
+    }
+
+    /// <summary>Runs the statement to completion and resets it; returns the rows it changed.</summary>
+    public int Execute()
+    {
+        while (Step()) { }
+        int changes = raw.sqlite3_changes(_db);
+        Reset();
+        return changes;
+    }
+
+    /// <summary>Runs a statement that returns at most one integer (e.g. <c>RETURNING id</c>) and resets it.</summary>
+    public long? ExecuteReturning()
+    {
+        long? value = null;
+        if (Step())
+        {
+            value = ColumnInt64(0);
+            while (Step()) { }
+        }
+        Reset();
+        return value;
+    }
+
+    public long ColumnInt64(int index) => raw.sqlite3_column_int64(_stmt, index);
+
+    public bool ColumnIsNull(int index) => raw.sqlite3_column_type(_stmt, index) == raw.SQLITE_NULL;
+
+    public string? ColumnText(int index) => ColumnIsNull(index) ? null : raw.sqlite3_column_text(_stmt, index).utf8_to_string();
+
+    public void Reset()
+    {
+        raw.sqlite3_reset(_stmt);
+        raw.sqlite3_clear_bindings(_stmt);
+    }
+
+    public void Dispose() => raw.sqlite3_finalize(_stmt);
+
+    private void Check(int rc, string? sql)
+    {
+        if (rc is raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE) return;
+        string message = raw.sqlite3_errmsg(_db).utf8_to_string();
+        throw new StoreException($"SQLite error {rc}: {message}" + (sql is null ? "" : $" in: {sql}"));
+    }
+}

@@ -1,0 +1,254 @@
+using System.Globalization;
+using Allot.Core.Customers;
+using Allot.Core.Importing;
+using Allot.Core.Ownership;
+using Allot.Core.Reps;
+using Allot.Core.Sales;
+using Allot.Storage.Migrations;
+using Microsoft.Data.Sqlite;
+
+namespace Allot.Storage.Sqlite;
+
+/// <summary>The embedded store: one SQLite file (WAL journal), schema kept by <see cref="Migrator"/>.</summary>
+public sealed class SqliteStore : IStore
+{
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _clock;
+
+    private SqliteStore(SqliteConnection connection, string path, TimeProvider clock, int version)
+    {
+        _connection = connection;
+        _clock = clock;
+        Location = path;
+        SchemaVersion = version;
+    }
+
+    /// <inheritdoc />
+    public string Location { get; }
+
+    /// <inheritdoc />
+    public int SchemaVersion { get; }
+
+    /// <summary>Opens (and, when <paramref name="create"/> is true, creates) the store at a path, migrating it.</summary>
+    /// <exception cref="StoreException">The file is missing (and not to be created), not a SQLite database, or newer than this program.</exception>
+    public static SqliteStore Open(string path, bool create = true, TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            if (!create) throw new StoreException($"no store at {path}; create one with `allot init` or `allot import`");
+            string? dir = Path.GetDirectoryName(full);
+            if (dir is not null && !Directory.Exists(dir)) throw new StoreException($"cannot create the store {path}: folder {dir} does not exist");
+        }
+        var builder = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, Mode = SqliteOpenMode.ReadWriteCreate };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Exec(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;");
+            int version = Migrator.Migrate(connection, clock);
+            return new SqliteStore(connection, path, clock, version);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new StoreException($"{path}: {e.Message.TrimEnd('.')} (is it an Allot store?)", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public IImportSession BeginImport(string by) => new SqliteImportSession(_connection, by, _clock);
+
+    /// <inheritdoc />
+    public StoreStats GetStats()
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT (SELECT COUNT(*) FROM customers), (SELECT COUNT(*) FROM reps), (SELECT COUNT(*) FROM orders),
+                   (SELECT COALESCE(SUM(amount), 0) FROM orders), (SELECT COALESCE(SUM(profit), 0) FROM orders),
+                   (SELECT COUNT(*) FROM invoices), (SELECT COUNT(*) FROM payments),
+                   (SELECT COUNT(*) FROM interactions), (SELECT COUNT(*) FROM feedback),
+                   (SELECT MIN(order_date) FROM orders), (SELECT MAX(order_date) FROM orders)
+            """;
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        return new StoreStats(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2),
+            StoredMoney.FromStored(r.GetInt64(3)), StoredMoney.FromStored(r.GetInt64(4)),
+            r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8), DateOrNull(r, 9), DateOrNull(r, 10));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Customer> FindCustomers(CustomerQuery query)
+    {
+        using var cmd = _connection.CreateCommand();
+        var where = new List<string>();
+        void Filter(string column, string? value)
+        {
+            if (value is null) return;
+            string name = "$" + column;
+            where.Add($"{column} = {name}");
+            cmd.Parameters.AddWithValue(name, value);
+        }
+        Filter("type", query.Type);
+        Filter("region", query.Region);
+        Filter("industry", query.Industry);
+        if (query.Owner == "-") where.Add("owner_rep IS NULL");
+        else Filter("owner_rep", query.Owner);
+        if (!string.IsNullOrEmpty(query.Text))
+        {
+            where.Add("(instr(key, $text) > 0 OR instr(name, $text) > 0 OR instr(COALESCE(phone, ''), $text) > 0 OR instr(lower(COALESCE(email, '')), lower($text)) > 0)");
+            cmd.Parameters.AddWithValue("$text", query.Text);
+        }
+        cmd.CommandText = $"SELECT {CustomerRows.Columns} FROM customers"
+            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
+            + " ORDER BY key LIMIT $limit OFFSET $offset";
+        cmd.Parameters.AddWithValue("$limit", query.Limit);
+        cmd.Parameters.AddWithValue("$offset", query.Offset);
+        using var r = cmd.ExecuteReader();
+        var list = new List<Customer>();
+        while (r.Read()) list.Add(CustomerRows.Read(r));
+        return list;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<Customer> ReadCustomers()
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = $"SELECT {CustomerRows.Columns} FROM customers ORDER BY key";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) yield return CustomerRows.Read(r);
+    }
+
+    /// <inheritdoc />
+    public Customer? GetCustomer(string key)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = $"SELECT {CustomerRows.Columns} FROM customers WHERE key = $key";
+        cmd.Parameters.AddWithValue("$key", key);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? CustomerRows.Read(r) : null;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Rep> GetReps()
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT key, name, team, regions, industries, level, product_skill, selling_skill, relationship_skill,
+                   capacity, capacity_by_tier, active, start_date FROM reps ORDER BY key
+            """;
+        using var r = cmd.ExecuteReader();
+        var list = new List<Rep>();
+        while (r.Read())
+        {
+            list.Add(new Rep
+            {
+                Key = r.GetString(0),
+                Name = r.GetString(1),
+                Team = r.IsDBNull(2) ? null : r.GetString(2),
+                Regions = ListColumn.Split(r.GetString(3)),
+                Industries = ListColumn.Split(r.GetString(4)),
+                Level = Enum.Parse<RepLevel>(r.GetString(5), ignoreCase: true),
+                ProductSkill = r.IsDBNull(6) ? null : r.GetInt32(6),
+                SellingSkill = r.IsDBNull(7) ? null : r.GetInt32(7),
+                RelationshipSkill = r.IsDBNull(8) ? null : r.GetInt32(8),
+                Capacity = r.IsDBNull(9) ? null : r.GetInt32(9),
+                CapacityByTier = ListColumn.SplitPairs(r.GetString(10)),
+                Active = r.GetInt64(11) != 0,
+                StartDate = DateOrNull(r, 12),
+            });
+        }
+        return list;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Order> GetOrders(string customerKey)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = $"SELECT {OrderColumns} FROM orders WHERE customer_key = $c ORDER BY order_date, key";
+        cmd.Parameters.AddWithValue("$c", customerKey);
+        using var r = cmd.ExecuteReader();
+        var list = new List<Order>();
+        while (r.Read()) list.Add(ReadOrder(r));
+        return list;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<Order> ReadOrders()
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = $"SELECT {OrderColumns} FROM orders ORDER BY key";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) yield return ReadOrder(r);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<AssignmentChange> GetOwnerHistory(string customerKey)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT customer_key, from_rep, to_rep, changed_at, by_whom, reason, run_id
+            FROM assignment_history WHERE customer_key = $c ORDER BY id
+            """;
+        cmd.Parameters.AddWithValue("$c", customerKey);
+        using var r = cmd.ExecuteReader();
+        var list = new List<AssignmentChange>();
+        while (r.Read())
+        {
+            list.Add(new AssignmentChange(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
+                DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture), r.GetString(4), r.GetString(5),
+                r.IsDBNull(6) ? null : r.GetInt64(6)));
+        }
+        return list;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ImportRecord> GetImports(int limit = 50)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT id, kind, file, started_at, by_whom, read_rows, imported, updated, rejected FROM imports ORDER BY id DESC LIMIT $l";
+        cmd.Parameters.AddWithValue("$l", limit);
+        using var r = cmd.ExecuteReader();
+        var list = new List<ImportRecord>();
+        while (r.Read())
+        {
+            list.Add(new ImportRecord(r.GetInt64(0), Enum.Parse<EntityKind>(r.GetString(1), ignoreCase: true), r.GetString(2),
+                DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture), r.GetString(4),
+                r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)));
+        }
+        return list;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _connection.Dispose();
+
+    private const string OrderColumns = "key, customer_key, order_date, amount, profit, category, channel, quantity";
+
+    private static Order ReadOrder(SqliteDataReader r) => new()
+    {
+        Key = r.GetString(0),
+        CustomerKey = r.GetString(1),
+        Date = DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Amount = StoredMoney.FromStored(r.GetInt64(3)),
+        Profit = r.IsDBNull(4) ? null : StoredMoney.FromStored(r.GetInt64(4)),
+        Category = r.IsDBNull(5) ? null : r.GetString(5),
+        Channel = r.IsDBNull(6) ? null : r.GetString(6),
+        Quantity = r.IsDBNull(7) ? null : (decimal)r.GetDouble(7),
+    };
+
+    internal static DateOnly? DateOrNull(SqliteDataReader r, int i) =>
+        r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void Exec(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}

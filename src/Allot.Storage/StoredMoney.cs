@@ -1,0 +1,14 @@
+namespace Allot.Storage;
+
+/// <summary>Money as stored: an integer count of 1/10,000 units, so sums in SQL are exact.</summary>
+public static class StoredMoney
+{
+    /// <summary>Scale of the stored integer.</summary>
+    public const decimal Scale = 10_000m;
+
+    /// <summary>Converts to the stored integer, rounding half to even beyond four decimals.</summary>
+    public static long ToStored(decimal value) => (long)decimal.Round(value * Scale, 0, MidpointRounding.ToEven);
+
+    /// <summary>Converts a stored integer back to money.</summary>
+    public static decimal FromStored(long stored) => stored / Scale;
+}

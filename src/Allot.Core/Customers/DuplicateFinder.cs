@@ -18,8 +18,12 @@ public static class DuplicateFinder
     private static readonly string[] CompanySuffixes =
     [
         "股份有限公司", "有限责任公司", "有限公司", "集团", "公司",
-        "coltd", "co", "ltd", "limited", "inc", "llc", "corp", "corporation", "gmbh",
+        "coltd", "ltd", "limited", "inc", "llc", "corp", "corporation", "gmbh",
     ];
+
+    /// <summary>Above this many customers sharing one value (a placeholder phone, say), each is paired with the
+    /// first only, so the report stays linear instead of quadratic.</summary>
+    public const int MaxGroup = 50;
 
     /// <summary>Finds candidate pairs.</summary>
     public static IReadOnlyList<DuplicateCandidate> Find(IEnumerable<Customer> customers)
@@ -39,8 +43,12 @@ public static class DuplicateFinder
             var entry = (c.Key, folded, c.Name);
             Add(byNameVariant, city + "\u0001" + folded, entry);
             if (folded.Length >= 4)
+            {
+                // The whole name joins its deletion variants, so a name meets those one character longer.
+                Add(byNameVariant, city + "\u0002" + folded, entry);
                 for (int i = 0; i < folded.Length; i++)
                     Add(byNameVariant, city + "\u0002" + folded.Remove(i, 1), entry);
+            }
         }
 
         var pairs = new SortedSet<DuplicateCandidate>(Comparer<DuplicateCandidate>.Create(Compare));
@@ -52,6 +60,7 @@ public static class DuplicateFinder
             for (int i = 0; i < entries.Count; i++)
                 for (int j = i + 1; j < entries.Count; j++)
                 {
+                    if (i > 0 && entries.Count > MaxGroup) break;
                     var (a, b) = (entries[i], entries[j]);
                     if (a.Key == b.Key) continue;
                     // Deletion variants also meet for two edits at different positions; keep only one edit apart.
@@ -65,7 +74,7 @@ public static class DuplicateFinder
         void AddPairs(List<string> keys, string reason, string detail)
         {
             var distinct = keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            for (int i = 0; i < distinct.Count; i++)
+            for (int i = 0; i < distinct.Count && (i == 0 || distinct.Count <= MaxGroup); i++)
                 for (int j = i + 1; j < distinct.Count; j++)
                     pairs.Add(new DuplicateCandidate(distinct[i], distinct[j], reason, detail));
         }

@@ -14,13 +14,13 @@ namespace Allot.Import.Generation;
 /// distributor of their region; their channel is that distributor's id, otherwise "direct". About 1.2 % are
 /// duplicate-looking re-entries of an earlier customer in the same city: same phone, same email, the name with
 /// a trailing space, or the name with another legal form (有限公司 ↔ 有限责任公司).</para>
-/// <para><b>Purchases</b> follow BG/NBD: each customer has a purchase rate λ ~ Gamma(0.9, mean by type) per
-/// year and a drop-out probability p ~ Beta(1, 6) after each purchase (lower for happier customers), so it
+/// <para><b>Purchases</b> follow BG/NBD: each customer has a purchase rate λ ~ Gamma(1.5, mean by type) per
+/// year and a drop-out probability p ~ Beta(1, 9) after each purchase (lower for happier customers), so it
 /// stays active for Gamma(K, 1/λ) years with K ~ Geometric(p). Exactly <see cref="GenerationOptions.Orders"/>
 /// orders are split over the customers in proportion to λ × active years by rounding the running total, then
 /// dated uniformly within each customer's active span (never after the end date). Order size is lognormal per
-/// customer (σ = 1) times lognormal noise per order, so roughly the top 20 % of customers make 70–80 % of
-/// sales. Profit is the category's margin plus noise; 2 % of orders are loss-making promotions.</para>
+/// customer (σ = 0.6, median by type) times lognormal noise per order; with the spread of λ and of active
+/// spans, the top 20 % of customers make roughly 75 % of sales. Profit is the category's margin plus noise; 2 % of orders are loss-making promotions.</para>
 /// <para><b>Receivables</b>: see <see cref="ReceivablesFiles"/>. <b>Engagement</b>: see
 /// <see cref="EngagementFiles"/>.</para>
 /// <para><b>Reps</b> are junior (30 %), mid (45 %) or senior (25 %) with skills around 45/60/75, serve 1–3

@@ -217,18 +217,18 @@ internal sealed class Population
 
             // BG/NBD: purchase rate λ ~ Gamma, drop-out chance after each purchase p ~ Beta; the customer is
             // active until the K-th purchase, K ~ Geometric(p), which takes Gamma(K, 1/λ) years.
-            var meanRate = c.Type switch { 0 => 4.0, 1 => 12.0, 2 => 8.0, _ => 18.0 };
-            const double rateShape = 0.9;
+            var meanRate = c.Type switch { 0 => 4.0, 1 => 10.0, 2 => 6.0, _ => 12.0 };
+            const double rateShape = 1.5;
             var lambda = rng.Gamma(rateShape, meanRate / rateShape);
-            var dropOut = Math.Clamp(rng.Beta(1.0, 6.0) * DeterministicMath.Exp(-0.3 * c.Happiness), 0.002, 0.95);
+            var dropOut = Math.Clamp(rng.Beta(1.0, 9.0) * DeterministicMath.Exp(-0.3 * c.Happiness), 0.002, 0.95);
             var purchasesUntilDrop = 1 + Math.Floor(DeterministicMath.Log(rng.NextOpenDouble()) / DeterministicMath.Log(1 - dropOut));
             var yearsUntilDrop = rng.Gamma(Math.Min(purchasesUntilDrop, 1e6), 1 / lambda);
             var dropDay = c.ActiveStart + Math.Min(yearsUntilDrop * DaysPerYear, 1e6);
             c.ActiveEnd = (int)Math.Min(EndDay, Math.Max(c.ActiveStart, Math.Floor(dropDay)));
             c.Activity = lambda * (c.ActiveEnd - c.ActiveStart + 1) / DaysPerYear;
 
-            var typicalOrder = c.Type switch { 0 => 180.0, 1 => 3000.0, 2 => 6000.0, _ => 9000.0 };
-            c.SpendCents = 100 * typicalOrder * rng.LogNormal(0, 1.0);
+            var typicalOrder = c.Type switch { 0 => 600.0, 1 => 1500.0, 2 => 2500.0, _ => 3000.0 };
+            c.SpendCents = 100 * typicalOrder * rng.LogNormal(0, 0.6);
             c.PrimaryCategory = rng.NextInt(Vocabulary.Categories.Length);
             c.OnlineShare = c.Type == 0 ? 0.3 : 0.08;
             c.LatePayer = rng.Chance(0.1);

@@ -123,9 +123,10 @@ public static class DataGenerator
         if (options.Years is < 1 or > 50)
             throw new ArgumentException($"Years must be between 1 and 50 (was {options.Years}).", nameof(options));
 
-        // Birthdays reach 65 years and old accounts 8 years before the window; keep them four-digit years.
-        if (options.End.Year < 1900)
-            throw new ArgumentException($"End must be in 1900 or later (was {options.End:yyyy-MM-dd}).", nameof(options));
+        // Birthdays reach 65 years and old accounts 8 years before the window, due dates months after the end:
+        // keep them all representable four-digit dates.
+        if (options.End.Year is < 1900 or > 9998)
+            throw new ArgumentException($"End must be between 1900-01-01 and 9998-12-31 (was {options.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}).", nameof(options));
     }
 
     private static T Guard<T>(CancellationTokenSource cancelOthers, Func<T> work)

@@ -13,11 +13,9 @@ internal static class ReceivablesFiles
         Population population, string invoicesPath, string paymentsPath, ProgressTracker progress, int part, CancellationToken ct)
     {
         var customers = population.Customers;
-        var state = new State(population);
         using var invoices = new CsvWriter(invoicesPath, CsvLayout.InvoicesHeader);
         using var payments = new CsvWriter(paymentsPath, CsvLayout.PaymentsHeader);
-        state.Invoices = invoices;
-        state.Payments = payments;
+        var ledger = new InvoiceLedger(population, invoices, payments);
 
         for (var i = 0; i < customers.Length; i++)
         {
@@ -42,7 +40,7 @@ internal static class ReceivablesFiles
             {
                 if (perOrder)
                 {
-                    state.Invoice(i, order.Day, dueDays, order.AmountCents, c.LatePayer, ref rng);
+                    ledger.Invoice(i, order.Day, dueDays, order.AmountCents, c.LatePayer, ref rng);
                     continue;
                 }
 
@@ -51,7 +49,7 @@ internal static class ReceivablesFiles
                 if (key != monthKey)
                 {
                     if (monthAmount > 0)
-                        state.Invoice(i, monthEnd, dueDays, monthAmount, c.LatePayer, ref rng);
+                        ledger.Invoice(i, monthEnd, dueDays, monthAmount, c.LatePayer, ref rng);
                     monthKey = key;
                     monthAmount = 0;
                     var lastOfMonth = new DateOnly(date.Year, date.Month, DateTime.DaysInMonth(date.Year, date.Month));
@@ -62,68 +60,10 @@ internal static class ReceivablesFiles
             }
 
             if (monthAmount > 0)
-                state.Invoice(i, monthEnd, dueDays, monthAmount, c.LatePayer, ref rng);
+                ledger.Invoice(i, monthEnd, dueDays, monthAmount, c.LatePayer, ref rng);
         }
 
         progress.Advance(part, customers.Length);
-        return (new FileResult(state.InvoiceCount, invoices.BytesWritten), new FileResult(state.PaymentCount, payments.BytesWritten));
-    }
-
-    private sealed class State(Population population)
-    {
-        public CsvWriter Invoices { get; set; } = null!;
-
-        public CsvWriter Payments { get; set; } = null!;
-
-        public long InvoiceCount { get; private set; }
-
-        public long PaymentCount { get; private set; }
-
-        public void Invoice(int customer, int issueDay, int dueDays, long amountCents, bool latePayer, ref Rng rng)
-        {
-            var invoice = ++InvoiceCount;
-            var dueDay = issueDay + dueDays;
-            Invoices.Id(CsvLayout.InvoicePrefix, invoice, CsvLayout.OpenIdWidth);
-            Invoices.Id(CsvLayout.CustomerPrefix, customer + 1, population.CustomerIdWidth);
-            Invoices.Date(issueDay);
-            Invoices.Date(dueDay);
-            Invoices.Money(amountCents);
-            Invoices.EndRow();
-
-            if (rng.Chance(latePayer ? 0.06 : 0.01))
-                return; // Never paid: disputed or written off.
-
-            int payDay;
-            if (latePayer)
-                payDay = dueDay + rng.NextInt(30, 120);
-            else if (rng.Chance(0.9))
-                payDay = issueDay + rng.NextInt(Math.Min(3, dueDays), dueDays);
-            else
-                payDay = dueDay + rng.NextInt(1, 20);
-
-            if (rng.Chance(0.04))
-            {
-                // Paid in part; the rest follows later, or never.
-                var first = Math.Max(1, (long)Math.Round(amountCents * rng.Uniform(0.3, 0.8)));
-                Pay(invoice, payDay, first);
-                if (rng.Chance(0.5))
-                    Pay(invoice, payDay + rng.NextInt(15, 60), amountCents - first);
-                return;
-            }
-
-            Pay(invoice, payDay, amountCents);
-        }
-
-        private void Pay(long invoice, int day, long amountCents)
-        {
-            if (day > population.EndDay || amountCents <= 0)
-                return;
-
-            Payments.Id(CsvLayout.PaymentPrefix, ++PaymentCount, CsvLayout.OpenIdWidth);
-            Payments.Id(CsvLayout.InvoicePrefix, invoice, CsvLayout.OpenIdWidth);
-            Payments.Date(day);
-            Payments.Money(amountCents);
-            Payments.EndRow();
-        }
+        return (new FileResult(ledger.InvoiceCount, invoices.BytesWritten), new FileResult(ledger.PaymentCount, payments.BytesWritten));
     }
 }

@@ -10,6 +10,8 @@ public sealed class GenerationOptionsValidationTests
         { "Reps", new GenerationOptions { Reps = 0 } },
         { "Orders", new GenerationOptions { Orders = -1 } },
         { "Years", new GenerationOptions { Years = 0 } },
+        { "End", new GenerationOptions { End = new DateOnly(1850, 1, 1) } },
+        { "End", new GenerationOptions { End = new DateOnly(9999, 12, 31) } },
     };
 
     [Theory]

@@ -1,1 +1,3 @@
-return 0;
+using Allot.Bench;
+
+return ImportBenchmark.Run(args);

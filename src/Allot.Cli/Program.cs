@@ -1,1 +1,3 @@
-return 0;
+using Allot.Cli;
+
+return AllotApp.Run(args, Console.Out, Console.Error);

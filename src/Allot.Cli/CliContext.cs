@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Allot.Cli.Output;
+using Allot.Storage;
+using Allot.Storage.Sqlite;
+
+namespace Allot.Cli;
+
+/// <summary>What every command gets: the parsed options, the output streams and the store location.</summary>
+internal sealed class CliContext(ParseResult parse, TextWriter stdout, TextWriter stderr)
+{
+    public ParseResult Parse { get; } = parse;
+    public TextWriter Out { get; } = stdout;
+    public TextWriter Err { get; } = stderr;
+    public TimeProvider Clock { get; } = TimeProvider.System;
+
+    public OutputFormat Format => Parse.GetValue(GlobalOptions.Format);
+
+    public Printer Printer => new(Out, Format);
+
+    public bool Quiet => Parse.GetValue(GlobalOptions.Quiet);
+
+    /// <summary>--db, else ALLOT_DB, else ./allot.db.</summary>
+    public string DbPath =>
+        Parse.GetValue(GlobalOptions.Db) is { Length: > 0 } db ? db
+        : Environment.GetEnvironmentVariable("ALLOT_DB") is { Length: > 0 } env ? env
+        : "allot.db";
+
+    public IStore OpenStore(bool create = false)
+    {
+        string path = DbPath;
+        if (path.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException("PostgreSQL stores are not supported yet in this version; use a SQLite file path");
+        return SqliteStore.Open(path, create, Clock);
+    }
+
+    /// <summary>A progress bar on stderr: shown on a terminal, or when ALLOT_PROGRESS=1 (for scripts that watch it).</summary>
+    public ProgressBar Progress(string label) => new(Err, label,
+        enabled: !Quiet && (!Console.IsErrorRedirected || Environment.GetEnvironmentVariable("ALLOT_PROGRESS") == "1"));
+}

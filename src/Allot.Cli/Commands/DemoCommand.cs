@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Allot.Core.Customers;
+using Allot.Core.Importing;
+using Allot.Import.Generation;
+using Allot.Import.Importing;
+using Allot.Storage.Sqlite;
+
+namespace Allot.Cli.Commands;
+
+/// <summary><c>allot demo</c>: generates a sample book into a fresh SQLite store and runs every stage that exists.</summary>
+internal static class DemoCommand
+{
+    private static readonly (EntityKind Kind, string File)[] Files =
+    [
+        (EntityKind.Reps, "reps.csv"),
+        (EntityKind.Customers, "customers.csv"),
+        (EntityKind.Orders, "orders.csv"),
+        (EntityKind.Invoices, "invoices.csv"),
+        (EntityKind.Payments, "payments.csv"),
+        (EntityKind.Interactions, "interactions.csv"),
+        (EntityKind.Feedback, "feedback.csv"),
+    ];
+
+    public static Command Create(Func<Func<CliContext, int>, Func<ParseResult, int>> wrap)
+    {
+        var dir = new Option<string>("--dir") { Description = "Folder for the sample data and the demo store (replaced)", DefaultValueFactory = _ => "allot-demo" };
+        var customers = new Option<int>("--customers") { Description = "Customers to generate", DefaultValueFactory = _ => 2_000 };
+        var reps = new Option<int>("--reps") { Description = "Reps to generate", DefaultValueFactory = _ => 40 };
+        var orders = new Option<long>("--orders") { Description = "Orders to generate", DefaultValueFactory = _ => 40_000 };
+        var seed = new Option<ulong>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 7 };
+        var command = new Command("demo", "Generate a sample book into a fresh SQLite store and run the whole pipeline on it")
+        {
+            dir, customers, reps, orders, seed,
+        };
+        command.SetAction(wrap(ctx =>
+        {
+            var p = ctx.Parse;
+            string folder = p.GetValue(dir)!;
+            string data = Path.Combine(folder, "data");
+            string db = Path.Combine(folder, "allot.db");
+            Directory.CreateDirectory(folder);
+            foreach (string f in new[] { db, db + "-wal", db + "-shm" })
+                if (File.Exists(f)) File.Delete(f);
+
+            ctx.Err.WriteLine("1/4 Generating a sample book (synthetic customers, reps, orders, receivables, follow-ups)…");
+            var options = new GenerationOptions { Customers = p.GetValue(customers), Reps = p.GetValue(reps), Orders = p.GetValue(orders), Seed = p.GetValue(seed) };
+            using (var bar = ctx.Progress("generate"))
+                DataGenerator.Generate(options, data, new Progress<double>(x => bar.Report(x, "")));
+
+            ctx.Err.WriteLine($"2/4 Importing into a fresh SQLite store at {Path.GetFullPath(db)} (one transaction)…");
+            using var store = SqliteStore.Open(db, create: true, ctx.Clock);
+            string rejects = ImportCommand.DefaultRejectsPath(db);
+            var reports = new List<FileImportReport>();
+            foreach (var (kind, file) in Files)
+            {
+                reports.AddRange(ImportCommand.Run(ctx, store, kind, [Path.Combine(data, file)], new ImportOptions(), null,
+                    rejects + "." + kind.ToString().ToLowerInvariant() + ".csv", "demo", out _));
+            }
+            ctx.Printer.Rows(["file", "read", "imported", "updated", "rejected"],
+                reports.Select(r => new object?[] { Path.GetFileName(r.File), r.Read, r.Imported, r.Updated, r.Rejected }));
+
+            ctx.Out.WriteLine();
+            ctx.Err.WriteLine("3/4 What the store holds:");
+            StatsCommand.Print(ctx, store.GetStats());
+
+            ctx.Out.WriteLine();
+            ctx.Err.WriteLine("4/4 Possible duplicate customers (客户查重), never merged silently:");
+            var pairs = DuplicateFinder.Find(store.ReadCustomers());
+            ctx.Printer.Rows(["first", "second", "reason", "detail"], pairs.Take(10).Select(x => new object?[] { x.FirstKey, x.SecondKey, x.Reason, x.Detail }));
+            ctx.Err.WriteLine($"{pairs.Count:N0} pair(s) in all; list them with: allot customers duplicates --db {db}");
+            ctx.Err.WriteLine();
+            ctx.Err.WriteLine($"Next: allot customers list --db {db}   ·   allot customers show KEY --db {db}   ·   allot stats --db {db} --format json");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Allot.Cli.Output;
+
+namespace Allot.Cli;
+
+/// <summary>Options every command accepts.</summary>
+internal static class GlobalOptions
+{
+    public static readonly Option<string?> Db = new("--db")
+    {
+        Description = "Store: a SQLite file (default ./allot.db, or the ALLOT_DB environment variable)",
+        Recursive = true,
+    };
+
+    public static readonly Option<OutputFormat> Format = new("--format")
+    {
+        Description = "Output: table (default), json or csv",
+        DefaultValueFactory = _ => OutputFormat.Table,
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "Show the full error (stack trace) when something fails",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Quiet = new("--quiet")
+    {
+        Description = "No progress bars",
+        Recursive = true,
+    };
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text;
+using Allot.Core.Importing;
+
+namespace Allot.Import.Importing;
+
+/// <summary>Writes rejected rows to a CSV file (<c>file,line,column,value,reason</c>), created on the first reject.</summary>
+public sealed class RejectWriter : IDisposable
+{
+    private const int MaxValueLength = 200;
+    private StreamWriter? _writer;
+
+    /// <summary>Creates a writer for a path; nothing is written until a row is rejected.</summary>
+    public RejectWriter(string path) => Path = path;
+
+    /// <summary>The rejects file.</summary>
+    public string Path { get; }
+
+    /// <summary>Rows written.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Writes one reject.</summary>
+    public void Write(RowReject reject)
+    {
+        if (_writer is null)
+        {
+            _writer = new StreamWriter(Path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            _writer.Write("file,line,column,value,reason\n");
+        }
+        string? value = reject.Value is { Length: > MaxValueLength } v ? v[..MaxValueLength] + "…" : reject.Value;
+        _writer.Write(string.Join(',', Quote(reject.File), reject.Line.ToString(CultureInfo.InvariantCulture),
+            Quote(reject.Column), Quote(value), Quote(reject.Reason)));
+        _writer.Write('\n');
+        Count++;
+    }
+
+    /// <summary>Flushes and closes the file.</summary>
+    public void Dispose() => _writer?.Dispose();
+
+    private static string Quote(string? s)
+    {
+        if (string.IsNullOrEmpty(s)) return "";
+        return s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

@@ -47,7 +47,7 @@ internal static class DemoCommand
             using (var bar = ctx.Progress("generate"))
                 DataGenerator.Generate(options, data, new Progress<double>(x => bar.Report(x, "")));
 
-            ctx.Err.WriteLine($"2/4 Importing into a fresh SQLite store at {Path.GetFullPath(db)} (one transaction)…");
+            ctx.Err.WriteLine($"2/4 Importing into a fresh SQLite store at {Path.GetFullPath(db)}; every file lands whole or not at all…");
             using var store = SqliteStore.Open(db, create: true, ctx.Clock);
             string rejects = ImportCommand.DefaultRejectsPath(db);
             var reports = new List<FileImportReport>();

@@ -9,8 +9,9 @@ namespace Allot.Core.Customers;
 /// Phones keep their digits only, without a leading China country code (86, 0086). Emails are compared
 /// case-insensitively. Names are folded (full-width to ASCII, lower case, no spaces or punctuation) and
 /// stripped of company-form suffixes (有限公司, 股份有限公司, Co. Ltd, Inc…); two names are near-identical when
-/// the folded forms are equal or one edit (insert, delete, substitute) apart, found through a
-/// deletion neighbourhood index so the cost stays linear in the number of customers. Pairs are reported once,
+/// the folded forms are equal or one character was left out of one of them (a typo, a dropped word
+/// character). Substitutions are not matched: 汇恒数码店 and 东恒数码店 are different shops. Pairs are found
+/// through a deletion index, so the cost stays linear in the number of customers. Pairs are reported once,
 /// ordered by first key, second key and reason.
 /// </remarks>
 public static class DuplicateFinder
@@ -64,7 +65,7 @@ public static class DuplicateFinder
                     var (a, b) = (entries[i], entries[j]);
                     if (a.Key == b.Key) continue;
                     // Deletion variants also meet for two edits at different positions; keep only one edit apart.
-                    if (!exact && !WithinOneEdit(a.Folded, b.Folded)) continue;
+                    if (!exact && !OneCharacterLeftOut(a.Folded, b.Folded)) continue;
                     var (first, second) = string.CompareOrdinal(a.Key, b.Key) < 0 ? (a, b) : (b, a);
                     pairs.Add(new DuplicateCandidate(first.Key, second.Key, "name", $"{first.Name} ~ {second.Name}"));
                 }
@@ -124,16 +125,9 @@ public static class DuplicateFinder
         return folded;
     }
 
-    private static bool WithinOneEdit(string a, string b)
+    private static bool OneCharacterLeftOut(string a, string b)
     {
-        if (Math.Abs(a.Length - b.Length) > 1) return false;
-        if (a.Length == b.Length)
-        {
-            int diff = 0;
-            for (int i = 0; i < a.Length; i++)
-                if (a[i] != b[i] && ++diff > 1) return false;
-            return true;
-        }
+        if (Math.Abs(a.Length - b.Length) != 1) return a == b;
         if (a.Length > b.Length) (a, b) = (b, a);
         int x = 0, y = 0, skips = 0;
         while (x < a.Length && y < b.Length)

@@ -36,7 +36,7 @@ public sealed class DuplicateFinderTests
     }
 
     [Fact]
-    public void Find_OneEditApart_PairedTwoEditsNot()
+    public void Find_OneCharacterLeftOut_PairedTwoNot()
     {
         var pairs = DuplicateFinder.Find(
         [
@@ -47,6 +47,12 @@ public sealed class DuplicateFinderTests
         Assert.Contains(pairs, p => (p.FirstKey, p.SecondKey) == ("A", "B"));
         Assert.Contains(pairs, p => (p.FirstKey, p.SecondKey) == ("B", "C"));
         Assert.DoesNotContain(pairs, p => (p.FirstKey, p.SecondKey) == ("A", "C"));
+    }
+
+    [Fact]
+    public void Find_OneCharacterSubstituted_NotPaired()
+    {
+        Assert.Empty(DuplicateFinder.Find([Customer("A", "上海汇恒数码店", "上海"), Customer("B", "上海东恒数码店", "上海")]));
     }
 
     [Fact]

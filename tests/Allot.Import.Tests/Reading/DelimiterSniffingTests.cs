@@ -104,4 +104,15 @@ public sealed class DelimiterSniffingTests : IDisposable
         Assert.EndsWith("single column", description);
         Assert.Equal(["first last"], headers);
     }
+
+    [Fact]
+    public void Open_ManyWhitespaceOnlyLines_DoNotOutvoteTheDelimiter()
+    {
+        var path = _dir.WriteText("b.csv", "a,b\n   \n  \n \n1,2\n");
+
+        var (_, rows, description) = Tables.ReadAll(path);
+
+        Assert.Contains("comma-separated", description);
+        Assert.Equal(["1", "2"], Assert.Single(rows).Fields);
+    }
 }

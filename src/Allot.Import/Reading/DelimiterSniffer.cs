@@ -110,7 +110,11 @@ internal static class DelimiterSniffer
                 fieldStart = true;
                 continue;
             }
-            lineChars++;
+            // Whitespace-only lines are blank to the reader, so they must not vote either.
+            if (c == d || (c != ' ' && c != '\t'))
+            {
+                lineChars++;
+            }
             if (c == d)
             {
                 fields++;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Allot.Core.Customers;
 using Allot.Core.Engagement;
 using Allot.Core.Importing;
@@ -45,6 +46,8 @@ public sealed class Importer
     public void Progress(ImportProgress progress) => _progress?.Invoke(progress);
 
     /// <summary>Imports one file of a kind in the canonical layout (or any layout the aliases and mapping cover).</summary>
+    /// <remarks>Reading and mapping run on a second thread, a few thousand rows ahead of the writes, so parsing
+    /// overlaps the store's work; the queue is bounded, so memory does not grow with the file.</remarks>
     public FileImportReport Import(EntityKind kind, string path, ImportOptions options)
     {
         using var reader = Open(path, options);
@@ -52,30 +55,87 @@ public sealed class Importer
         var mapper = new RecordMapper(kind, map, path, _today);
         _sink.BeginFile(kind, path, mapper.StoreColumns(), options.CreateMissing);
         long read = 0, inserted = 0, updated = 0, rejected = 0;
-        while (reader.Read(out var row))
+        using var stop = new CancellationTokenSource();
+        using var queue = new BlockingCollection<MappedBatch>(boundedCapacity: 16);
+        var producer = Task.Run(() =>
         {
-            read++;
-            if ((read & 0x3FFF) == 0) _progress?.Invoke(new ImportProgress(path, read, reader.BytesRead, reader.Length));
-            if (!mapper.TryMap(row, out object? record, out var reject))
+            try
             {
-                Reject(reject!);
-                rejected++;
-                continue;
+                var batch = new MappedBatch();
+                while (reader.Read(out var row))
+                {
+                    bool ok = mapper.TryMap(row, out object? record, out var reject);
+                    batch.Rows.Add(new MappedRow(row.Line, ok ? record : null, reject));
+                    if (batch.Rows.Count == MappedBatch.Size)
+                    {
+                        batch.BytesRead = reader.BytesRead;
+                        queue.Add(batch, stop.Token);
+                        batch = new MappedBatch();
+                    }
+                }
+                batch.BytesRead = reader.BytesRead;
+                queue.Add(batch, stop.Token);
             }
-            var outcome = Write(record!, row.Line);
-            switch (outcome)
+            finally
             {
-                case WriteOutcome.Inserted: inserted++; break;
-                case WriteOutcome.Updated: updated++; break;
-                default:
-                    Reject(Explain(outcome, record!, path, row.Line, map));
-                    rejected++;
-                    break;
+                queue.CompleteAdding();
+            }
+        }, stop.Token);
+        try
+        {
+            foreach (var batch in queue.GetConsumingEnumerable(stop.Token))
+            {
+                foreach (var row in batch.Rows)
+                {
+                    read++;
+                    if (row.Record is null)
+                    {
+                        Reject(row.Reject!);
+                        rejected++;
+                        continue;
+                    }
+                    var outcome = Write(row.Record, row.Line);
+                    switch (outcome)
+                    {
+                        case WriteOutcome.Inserted: inserted++; break;
+                        case WriteOutcome.Updated: updated++; break;
+                        default:
+                            Reject(Explain(outcome, row.Record, path, row.Line, map));
+                            rejected++;
+                            break;
+                    }
+                }
+                _progress?.Invoke(new ImportProgress(path, read, batch.BytesRead, reader.Length));
             }
         }
-        _progress?.Invoke(new ImportProgress(path, read, reader.Length, reader.Length));
+        catch
+        {
+            stop.Cancel();
+            throw;
+        }
+        finally
+        {
+            try { producer.Wait(); }
+            catch (AggregateException e) when (e.InnerException is not OperationCanceledException)
+            {
+                // The reader's own failure (e.g. an unterminated quote) is the one to report.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException!).Throw();
+            }
+            catch (AggregateException) { }
+        }
         var counts = _sink.EndFile(read, inserted, updated, rejected);
         return new FileImportReport(path, kind, reader.Description, read, inserted, updated, rejected, counts.CreatedCustomers);
+    }
+
+    private readonly record struct MappedRow(long Line, object? Record, RowReject? Reject);
+
+    private sealed class MappedBatch
+    {
+        public const int Size = 2048;
+
+        public List<MappedRow> Rows { get; } = new(Size);
+
+        public long BytesRead { get; set; }
     }
 
     /// <summary>Opens a table with the options' overrides.</summary>

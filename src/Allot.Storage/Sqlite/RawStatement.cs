@@ -16,10 +16,20 @@ internal sealed class RawStatement : IDisposable
         Check(raw.sqlite3_prepare_v2(db, sql, out _stmt), sql);
     }
 
+    private byte[] _utf8 = new byte[256];
+
+    /// <summary>Binds text, encoded into a reused buffer (SQLite copies it), so a row allocates no byte arrays.</summary>
     public void Bind(int index, string? value)
     {
-        if (value is null) raw.sqlite3_bind_null(_stmt, index);
-        else raw.sqlite3_bind_text(_stmt, index, value);
+        if (value is null)
+        {
+            raw.sqlite3_bind_null(_stmt, index);
+            return;
+        }
+        int max = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (max > _utf8.Length) _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
+        int n = System.Text.Encoding.UTF8.GetBytes(value, _utf8);
+        raw.sqlite3_bind_text(_stmt, index, new ReadOnlySpan<byte>(_utf8, 0, n));
     }
 
     public void Bind(int index, long? value)
@@ -34,8 +44,17 @@ internal sealed class RawStatement : IDisposable
         else raw.sqlite3_bind_double(_stmt, index, value.Value);
     }
 
-    public void Bind(int index, DateOnly? value) =>
-        Bind(index, value?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    public void Bind(int index, DateOnly? value)
+    {
+        if (value is null)
+        {
+            raw.sqlite3_bind_null(_stmt, index);
+            return;
+        }
+        Span<byte> iso = stackalloc byte[10];
+        value.Value.TryFormat(iso, out int n, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        raw.sqlite3_bind_text(_stmt, index, iso[..n]);
+    }
 
     public void Bind(int index, decimal? money) => Bind(index, money is null ? null : StoredMoney.ToStored(money.Value));
 
@@ -56,19 +75,6 @@ internal sealed class RawStatement : IDisposable
         int changes = raw.sqlite3_changes(_db);
         Reset();
         return changes;
-    }
-
-    /// <summary>Runs a statement that returns at most one integer (e.g. <c>RETURNING id</c>) and resets it.</summary>
-    public long? ExecuteReturning()
-    {
-        long? value = null;
-        if (Step())
-        {
-            value = ColumnInt64(0);
-            while (Step()) { }
-        }
-        Reset();
-        return value;
     }
 
     public long ColumnInt64(int index) => raw.sqlite3_column_int64(_stmt, index);

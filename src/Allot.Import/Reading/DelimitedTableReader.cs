@@ -19,6 +19,7 @@ internal sealed class DelimitedTableReader : ITableReader
     private readonly Decoder _decoder;
     private readonly byte[] _bytes = new byte[ByteBufferSize];
     private readonly List<string> _fields = new(16);
+    private readonly StringPool _pool = new();
     private readonly char _delimiter;
     private readonly bool _whitespace;
     private readonly string[] _headers;
@@ -232,7 +233,7 @@ internal sealed class DelimitedTableReader : ITableReader
             if (idx >= 0)
             {
                 var end = scan + idx;
-                _fields.Add(end == start ? string.Empty : new string(_buf, start, end - start));
+                _fields.Add(_pool.Get(_buf.AsSpan(start, end - start)));
                 var c = _buf[end];
                 _pos = end + 1;
                 if (c == _delimiter)
@@ -249,7 +250,7 @@ internal sealed class DelimitedTableReader : ITableReader
             var scanned = _len - start;
             if (!Fill(ref start))
             {
-                _fields.Add(_len == start ? string.Empty : new string(_buf, start, _len - start));
+                _fields.Add(_pool.Get(_buf.AsSpan(start, _len - start)));
                 _pos = _len;
                 return EndFile;
             }
@@ -362,7 +363,7 @@ internal sealed class DelimitedTableReader : ITableReader
         {
             return string.Empty;
         }
-        var s = new string(_buf, start, end - start);
+        var s = escaped ? new string(_buf, start, end - start) : _pool.Get(_buf.AsSpan(start, end - start));
         return escaped ? s.Replace("\"\"", "\"", StringComparison.Ordinal) : s;
     }
 
@@ -407,7 +408,7 @@ internal sealed class DelimitedTableReader : ITableReader
             {
                 i++;
             }
-            _fields.Add(new string(_buf, f, i - f));
+            _fields.Add(_pool.Get(_buf.AsSpan(f, i - f)));
         }
 
         _pos = terminator == '\0' ? end : end + 1;

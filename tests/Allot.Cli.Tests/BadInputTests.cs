@@ -154,4 +154,37 @@ public sealed class BadInputTests
         Assert.Equal(3000m, stats.GetProperty("amount_total").GetDecimal());
         Assert.Equal(-2m, stats.GetProperty("profit_total").GetDecimal());
     }
+
+    [Fact]
+    public void Import_XlsxWorkbook_DatesAndNumbersFromCells()
+    {
+        using var box = new CliSandbox();
+        string path = Path.Combine(box.Folder, "orders.xlsx");
+        Allot.Tests.Shared.XlsxFixture.Write(path, ("订单", new Dictionary<int, object?[]>
+        {
+            [1] = ["订单编号", "客户编号", "订单日期", "金额", "利润"],
+            [2] = ["X1", "K1", new DateTime(2024, 3, 31), 1234.5, 200.25],
+            [3] = ["X2", "K2", "2024/4/1", 10, null],
+        }));
+        var report = box.Json("import", "orders", path, "--create-missing");
+        Assert.Equal((2L, 0L), (report.GetProperty("imported").GetInt64(), report.GetProperty("rejected").GetInt64()));
+        var stats = box.Json("stats");
+        Assert.Equal((1244.5m, 200.25m), (stats.GetProperty("amount_total").GetDecimal(), stats.GetProperty("profit_total").GetDecimal()));
+        Assert.Equal("2024-03-31", stats.GetProperty("first_order").GetString());
+    }
+
+    [Fact]
+    public void ImportSuperstore_Windows1252Copy_SameFigures()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        using var box = new CliSandbox();
+        string text = File.ReadAllText(Allot.Tests.Shared.SharedData.File("superstore", "Sample - Superstore.csv"));
+        string path = box.WriteFile("superstore-1252.csv", Encoding.GetEncoding(1252).GetBytes(text.Replace("\r\n", "\n").Replace("\n", "\r\n")));
+        var report = box.Json("import", "orders", path, "--preset", "superstore");
+        Assert.Equal((9994L, 0L), (report.GetProperty("read").GetInt64(), report.GetProperty("rejected").GetInt64()));
+        Assert.Contains("1252", report.GetProperty("files")[0].GetProperty("format").GetString());
+        var stats = box.Json("stats");
+        Assert.Equal((793L, 5009L), (stats.GetProperty("customers").GetInt64(), stats.GetProperty("orders").GetInt64()));
+        Assert.Equal(2297200.86m, Math.Round(stats.GetProperty("amount_total").GetDecimal(), 2));
+    }
 }

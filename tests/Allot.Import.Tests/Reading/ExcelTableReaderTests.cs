@@ -1,3 +1,4 @@
+using Allot.Tests.Shared;
 using Allot.Import.Reading;
 
 namespace Allot.Import.Tests.Reading;

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Allot.Import.Tests.Reading;
+namespace Allot.Tests.Shared;
 
 /// <summary>Writes small real .xlsx workbooks for reader tests.</summary>
 internal static class XlsxFixture

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Allot.Cli.Commands;
 using Allot.Import.Reading;
 using Allot.Storage;
@@ -12,6 +13,9 @@ public static class AllotApp
     /// <summary>Runs the command line and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // Same output on every machine: numbers, dates and sorting never follow the OS locale.
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
         var root = new RootCommand("Allot — classify customers by value and allocate them to sales reps.\n"
             + "Start with `allot demo`, or `allot import customers FILE` then `allot stats`.");
         root.Options.Add(GlobalOptions.Db);

@@ -187,4 +187,36 @@ public sealed class BadInputTests
         Assert.Equal((793L, 5009L), (stats.GetProperty("customers").GetInt64(), stats.GetProperty("orders").GetInt64()));
         Assert.Equal(2297200.86m, Math.Round(stats.GetProperty("amount_total").GetDecimal(), 2));
     }
+
+    [Fact]
+    public void Import_HugeAmount_RejectedNotAborted()
+    {
+        using var box = new CliSandbox();
+        var report = box.Json("import", "orders", box.WriteFile("o.csv", "order_id,customer_id,order_date,amount\nO1,C1,2024-01-01,1e15\nO2,C1,2024-01-01,5\n"), "--create-missing");
+        Assert.Equal((1L, 1L), (report.GetProperty("imported").GetInt64(), report.GetProperty("rejected").GetInt64()));
+        Assert.Contains("below 100,000,000,000,000", File.ReadAllText(report.GetProperty("rejects").GetString()!));
+    }
+
+    [Fact]
+    public void Import_FailedFile_LeavesNoRejectsOfRowsThatNeverLanded()
+    {
+        using var box = new CliSandbox();
+        string good = box.WriteFile("good.csv", CustomersHeader + "C1,A,retail,Food,East,Shanghai\nC2,B\n");
+        string broken = box.WriteFile("broken.csv", CustomersHeader + "C3,\"unterminated,retail,Food,East,Shanghai\n");
+        var result = box.Run("import", "customers", good, broken);
+        Assert.Equal(1, result.Exit);
+        Assert.False(File.Exists(box.RejectsPath));
+        Assert.Empty(Directory.GetFiles(box.Folder, "*.partial"));
+        Assert.Equal(0, box.Json("stats").GetProperty("customers").GetInt64());
+    }
+
+    [Fact]
+    public void Import_RejectsPathIsAnInput_Refused()
+    {
+        using var box = new CliSandbox();
+        string input = box.WriteFile("c.csv", CustomersHeader + "C1,A,retail,Food,East,Shanghai\n");
+        var result = box.Run("import", "customers", input, "--rejects", input);
+        Assert.Equal(2, result.Exit);
+        Assert.True(File.Exists(input));
+    }
 }

@@ -22,6 +22,15 @@ public sealed class CommandLineTests
         Assert.Contains("unknown kind 'widgets'", result.Stderr);
     }
 
+    [Theory]
+    [InlineData("customers,orders")]
+    [InlineData("2")]
+    public void Run_KindThatIsNotExactlyAName_ExitsTwo(string kind)
+    {
+        using var box = new CliSandbox();
+        Assert.Equal(2, box.Run("import", kind, box.WriteFile("x.csv", "a\n1\n")).Exit);
+    }
+
     [Fact]
     public void Run_Help_ListsCommandsAndExitsZero()
     {

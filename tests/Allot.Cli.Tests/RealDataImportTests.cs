@@ -104,6 +104,8 @@ public sealed class RealDataImportTests
         var rows = File.ReadAllLines(path).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(r => r.Length > 0).ToList();
         using var box = new CliSandbox();
         var report = box.Json("import", "--preset", "cdnow", path);
+        Assert.Equal((6919L, 6919L, 0L, 0L), (report.GetProperty("read").GetInt64(), report.GetProperty("imported").GetInt64(),
+            report.GetProperty("updated").GetInt64(), report.GetProperty("rejected").GetInt64()));
         Assert.Equal(rows.Count, report.GetProperty("imported").GetInt64());
         var stats = box.Json("stats");
         Assert.Equal(2357, stats.GetProperty("customers").GetInt64());

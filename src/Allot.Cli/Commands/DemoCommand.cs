@@ -39,13 +39,13 @@ internal static class DemoCommand
             string data = Path.Combine(folder, "data");
             string db = Path.Combine(folder, "allot.db");
             Directory.CreateDirectory(folder);
-            foreach (string f in new[] { db, db + "-wal", db + "-shm" })
+            foreach (string f in new[] { db, db + "-wal", db + "-shm", db + "-journal" })
                 if (File.Exists(f)) File.Delete(f);
 
             ctx.Err.WriteLine("1/4 Generating a sample book (synthetic customers, reps, orders, receivables, follow-ups)…");
             var options = new GenerationOptions { Customers = p.GetValue(customers), Reps = p.GetValue(reps), Orders = p.GetValue(orders), Seed = p.GetValue(seed) };
             using (var bar = ctx.Progress("generate"))
-                DataGenerator.Generate(options, data, new Progress<double>(x => bar.Report(x, "")));
+                DataGenerator.Generate(options, data, bar);
 
             ctx.Err.WriteLine($"2/4 Importing into a fresh SQLite store at {Path.GetFullPath(db)}; every file lands whole or not at all…");
             using var store = SqliteStore.Open(db, create: true, ctx.Clock);

@@ -36,7 +36,7 @@ internal static class GenerateCommand
         var watch = Stopwatch.StartNew();
         GenerationSummary summary;
         using (var bar = ctx.Progress("generate"))
-            summary = DataGenerator.Generate(options, dir, new Progress<double>(f => bar.Report(f, "")));
+            summary = DataGenerator.Generate(options, dir, bar);
         ctx.Err.WriteLine($"generated in {watch.Elapsed.TotalSeconds:0.0} s into {Path.GetFullPath(dir)}");
         ctx.Printer.Record([.. SummaryFields(summary)]);
         return 0;

@@ -39,7 +39,10 @@ internal static class ImportCommand
             var presetName = p.GetValue(preset);
             var paths = p.GetValue(files)!.ToList();
             string kindText = p.GetValue(kind)!;
-            if (!Enum.TryParse<EntityKind>(kindText, ignoreCase: true, out var entityKind) || int.TryParse(kindText, out _))
+            // Exact names only: Enum.TryParse would also take "1" or "customers,orders".
+            string? kindName = Enum.GetNames<EntityKind>().FirstOrDefault(n => string.Equals(n, kindText, StringComparison.OrdinalIgnoreCase));
+            var entityKind = kindName is null ? default : Enum.Parse<EntityKind>(kindName);
+            if (kindName is null)
             {
                 if (presetName is null) throw new UsageException($"unknown kind '{kindText}'; expected {Kinds}");
                 paths.Insert(0, kindText); // `allot import --preset cdnow FILE`: the kind may be left out.
@@ -61,8 +64,6 @@ internal static class ImportCommand
                 CreateMissing = p.GetValue(createMissing),
                 Mapping = p.GetValue(map) is { } m ? HeaderMap.ReadMappingFile(m) : null,
             };
-            foreach (string path in paths)
-                if (!File.Exists(path)) throw new Import.Reading.ImportFileException(path, "file not found");
 
             using var store = ctx.OpenStore(create: true);
             string rejectsPath = p.GetValue(rejects) ?? DefaultRejectsPath(store.Location);
@@ -74,25 +75,40 @@ internal static class ImportCommand
     }
 
     /// <summary>Imports files in one transaction; returns their reports.</summary>
+    /// <remarks>Rejects go to a temporary file first and replace <paramref name="rejectsPath"/> only once the
+    /// import has committed, so a failed import leaves neither rejects of rows that never landed nor an older
+    /// file that would seem to belong to it.</remarks>
     public static List<FileImportReport> Run(CliContext ctx, IStore store, EntityKind kind, IReadOnlyList<string> paths,
         ImportOptions options, IPreset? preset, string rejectsPath, string by, out long rejected)
     {
-        if (File.Exists(rejectsPath)) File.Delete(rejectsPath); // a stale file would mislead; this import writes its own.
+        string full = Path.GetFullPath(rejectsPath);
+        if (paths.Any(p => Path.GetFullPath(p) == full) || Path.GetFullPath(store.Location) == full)
+            throw new UsageException($"--rejects {rejectsPath} would overwrite an input file or the store");
+        string partial = full + ".partial";
         var reports = new List<FileImportReport>();
-        using (var rejects = new RejectWriter(rejectsPath))
-        using (var session = store.BeginImport(by))
-        using (var bar = ctx.Progress("import"))
+        try
         {
-            var importer = new Importer(session, rejects, ctx.Clock, pr => bar.Report(
-                pr.Length > 0 ? (double)pr.BytesRead / pr.Length : 0,
-                $"{Path.GetFileName(pr.File)}: {pr.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows"));
-            foreach (string path in paths)
-                reports.Add(preset is null ? importer.Import(kind, path, options) : preset.Import(importer, path, options));
-            session.Commit();
-            rejected = rejects.Count;
+            using (var rejects = new RejectWriter(partial))
+            using (var session = store.BeginImport(by))
+            using (var bar = ctx.Progress("import"))
+            {
+                var importer = new Importer(session, rejects, ctx.Clock, pr => bar.Report(
+                    pr.Length > 0 ? (double)pr.BytesRead / pr.Length : 0,
+                    $"{Path.GetFileName(pr.File)}: {pr.Rows.ToString("N0", CultureInfo.InvariantCulture)} rows"));
+                foreach (string path in paths)
+                    reports.Add(preset is null ? importer.Import(kind, path, options) : preset.Import(importer, path, options));
+                rejected = rejects.Count;
+                rejects.Dispose(); // flushed before the commit: a write error must not follow a landed import
+                session.Commit();
+            }
+            if (File.Exists(full)) File.Delete(full);
+            if (rejected > 0) File.Move(partial, full);
+            return reports;
         }
-        if (rejected == 0 && File.Exists(rejectsPath)) File.Delete(rejectsPath);
-        return reports;
+        finally
+        {
+            if (File.Exists(partial)) File.Delete(partial);
+        }
     }
 
     public static string DefaultRejectsPath(string storePath)

@@ -19,7 +19,13 @@ public static class DuplicateFinder
     private static readonly string[] CompanySuffixes =
     [
         "股份有限公司", "有限责任公司", "有限公司", "集团", "公司",
-        "coltd", "ltd", "limited", "inc", "llc", "corp", "corporation", "gmbh",
+    ];
+
+    /// <summary>English legal forms, stripped only as separate trailing words ("Acme Inc." but not "Zinc").</summary>
+    private static readonly string[] EnglishForms =
+    [
+        "co., ltd.", "co., ltd", "co. ltd", "co ltd", "ltd.", "ltd", "limited", "inc.", "inc", "llc", "l.l.c.",
+        "corp.", "corp", "corporation", "gmbh", "company", "co.", "co",
     ];
 
     /// <summary>Above this many customers sharing one value (a placeholder phone, say), each is paired with the
@@ -55,8 +61,9 @@ public static class DuplicateFinder
         var pairs = new SortedSet<DuplicateCandidate>(Comparer<DuplicateCandidate>.Create(Compare));
         foreach (var (phone, keys) in byPhone) AddPairs(keys, "phone", phone);
         foreach (var (email, keys) in byEmail) AddPairs(keys, "email", email);
-        foreach (var (variant, entries) in byNameVariant)
+        foreach (var (variant, bucket) in byNameVariant)
         {
+            var entries = bucket.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
             bool exact = variant.Contains('\u0001', StringComparison.Ordinal);
             for (int i = 0; i < entries.Count; i++)
                 for (int j = i + 1; j < entries.Count; j++)
@@ -90,7 +97,10 @@ public static class DuplicateFinder
             if (c is >= '0' and <= '9') sb.Append(c);
         string digits = sb.ToString();
         if (digits.StartsWith("0086", StringComparison.Ordinal)) digits = digits[4..];
-        else if (digits.StartsWith("86", StringComparison.Ordinal) && digits.Length == 13) digits = digits[2..];
+        // 86 then an 11-digit mobile (13 digits) or a 10-digit landline without its trunk 0 (12 digits);
+        // Chinese numbers written locally start with 1 (mobile) or 0 (landline), never with 86.
+        else if (digits.StartsWith("86", StringComparison.Ordinal) && digits.Length is 12 or 13)
+            digits = digits.Length == 12 ? "0" + digits[2..] : digits[2..];
         return digits.Length >= 5 ? digits : null;
     }
 
@@ -105,8 +115,23 @@ public static class DuplicateFinder
     /// <summary>Folded name: full-width to ASCII, lower case, letters and digits only, company suffix removed.</summary>
     public static string FoldName(string name)
     {
-        var sb = new StringBuilder(name.Length);
-        foreach (char c in name.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture))
+        string lower = name.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture).Trim().TrimEnd(',');
+        bool strippedWord = true;
+        while (strippedWord)
+        {
+            strippedWord = false;
+            foreach (string form in EnglishForms)
+            {
+                if (lower.Length > form.Length + 1 && lower.EndsWith(form, StringComparison.Ordinal)
+                    && lower[^(form.Length + 1)] is ' ' or ',')
+                {
+                    lower = lower[..^form.Length].TrimEnd(' ', ',');
+                    strippedWord = true;
+                }
+            }
+        }
+        var sb = new StringBuilder(lower.Length);
+        foreach (char c in lower)
             if (char.IsLetterOrDigit(c)) sb.Append(c);
         string folded = sb.ToString();
         bool stripped = true;

@@ -29,7 +29,8 @@ public sealed class Importer
     {
         _sink = sink;
         _rejects = rejects;
-        _today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // The user's calendar day: a UTC date would refuse this morning's orders in UTC+8 as "in the future".
+        _today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         _progress = progress;
     }
 

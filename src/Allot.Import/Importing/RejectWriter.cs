@@ -9,6 +9,7 @@ public sealed class RejectWriter : IDisposable
 {
     private const int MaxValueLength = 200;
     private StreamWriter? _writer;
+    private bool _closed;
 
     /// <summary>Creates a writer for a path; nothing is written until a row is rejected.</summary>
     public RejectWriter(string path) => Path = path;
@@ -22,6 +23,7 @@ public sealed class RejectWriter : IDisposable
     /// <summary>Writes one reject.</summary>
     public void Write(RowReject reject)
     {
+        ObjectDisposedException.ThrowIf(_closed, this);
         if (_writer is null)
         {
             _writer = new StreamWriter(Path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
@@ -35,7 +37,12 @@ public sealed class RejectWriter : IDisposable
     }
 
     /// <summary>Flushes and closes the file.</summary>
-    public void Dispose() => _writer?.Dispose();
+    public void Dispose()
+    {
+        _closed = true;
+        _writer?.Dispose();
+        _writer = null;
+    }
 
     private static string Quote(string? s)
     {

@@ -17,6 +17,10 @@ namespace Allot.Import.Mapping;
 /// identical rows, so importing the same file again updates instead of duplicating.</remarks>
 public sealed class RecordMapper
 {
+    /// <summary>Money and quantities must stay below this (10^14) to fit the store's scaled 64-bit integers
+    /// with room for sums.</summary>
+    public const decimal MaxMoney = 100_000_000_000_000m;
+
     private readonly EntityKind _kind;
     private readonly HeaderMap _map;
     private readonly string _file;
@@ -48,7 +52,6 @@ public sealed class RecordMapper
                 _ => field,
             });
         }
-        if (_kind == EntityKind.Customers && (columns.Contains("phone") || columns.Contains("email"))) columns.Add("contacts");
         return columns;
     }
 
@@ -298,6 +301,11 @@ public sealed class RecordMapper
         if (!ValueParser.TryParseDecimal(t, out decimal v))
         {
             Fail(field, t, "expected a number such as 1234.56, 1,234.56, ¥1,234 or (12.50)");
+            return null;
+        }
+        if (Math.Abs(v) >= MaxMoney)
+        {
+            Fail(field, t, "expected a number below 100,000,000,000,000 (the store keeps 4 decimals in 64 bits)");
             return null;
         }
         if (v < 0 && !allowNegative)

@@ -26,6 +26,12 @@ internal sealed class RawStatement : IDisposable
             raw.sqlite3_bind_null(_stmt, index);
             return;
         }
+        if (value.Length == 0)
+        {
+            // An empty span may pin to a null pointer, which SQLite would store as NULL.
+            raw.sqlite3_bind_text(_stmt, index, "");
+            return;
+        }
         int max = System.Text.Encoding.UTF8.GetMaxByteCount(value.Length);
         if (max > _utf8.Length) _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
         int n = System.Text.Encoding.UTF8.GetBytes(value, _utf8);
@@ -94,7 +100,6 @@ internal sealed class RawStatement : IDisposable
     private void Check(int rc, string? sql)
     {
         if (rc is raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE) return;
-        string message = raw.sqlite3_errmsg(_db).utf8_to_string();
-        throw new StoreException($"SQLite error {rc}: {message}" + (sql is null ? "" : $" in: {sql}"));
+        throw StoreErrors.From(rc, raw.sqlite3_errmsg(_db).utf8_to_string(), sql);
     }
 }

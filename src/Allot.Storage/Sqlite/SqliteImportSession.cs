@@ -32,7 +32,6 @@ internal sealed class SqliteImportSession : IImportSession
     private HashSet<string>? _repKeys;
     private HashSet<string>? _invoiceKeys;
     private bool _open = true;
-    private readonly bool _leftWal;
     private RawStatement? _marker;
 
     // Per file.
@@ -56,10 +55,6 @@ internal sealed class SqliteImportSession : IImportSession
         _by = by;
         _clock = clock;
         Exec("PRAGMA cache_size=-262144");
-        // A rollback journal writes the appended pages of a bulk import once; WAL writes them twice (log, then
-        // checkpoint), which measured about twice as slow. Both survive a killed process. Leaving WAL needs the
-        // only connection: when another process has the store open, the import simply stays in WAL.
-        _leftWal = TrySwitchJournal("DELETE");
         Exec("CREATE TEMP TABLE IF NOT EXISTS rowid_marker (x)");
         Exec("BEGIN IMMEDIATE");
     }
@@ -179,7 +174,7 @@ internal sealed class SqliteImportSession : IImportSession
     public WriteOutcome Write(Order order, long line)
     {
         EnsureFile(EntityKind.Orders);
-        if (!EnsureCustomer(order.CustomerKey)) return WriteOutcome.UnknownCustomer;
+        if (!CanReference(order.CustomerKey)) return WriteOutcome.UnknownCustomer;
         var u = _upsert!;
         u.Bind(1, order.Key);
         u.Bind(2, order.CustomerKey);
@@ -189,20 +184,20 @@ internal sealed class SqliteImportSession : IImportSession
         u.Bind(6, order.Category);
         u.Bind(7, order.Channel);
         u.Bind(8, order.Quantity is null ? null : (double?)(double)order.Quantity.Value);
-        return Finish(u, 9, line, null, null);
+        return CreateIfMissing(Finish(u, 9, line, null, null), order.CustomerKey);
     }
 
     public WriteOutcome Write(Invoice invoice, long line)
     {
         EnsureFile(EntityKind.Invoices);
-        if (!EnsureCustomer(invoice.CustomerKey)) return WriteOutcome.UnknownCustomer;
+        if (!CanReference(invoice.CustomerKey)) return WriteOutcome.UnknownCustomer;
         var u = _upsert!;
         u.Bind(1, invoice.Key);
         u.Bind(2, invoice.CustomerKey);
         u.Bind(3, invoice.IssueDate);
         u.Bind(4, invoice.DueDate);
         u.Bind(5, invoice.Amount);
-        return Finish(u, 6, line, invoice.Key, InvoiceKeys());
+        return CreateIfMissing(Finish(u, 6, line, invoice.Key, InvoiceKeys()), invoice.CustomerKey);
     }
 
     public WriteOutcome Write(Payment payment, long line)
@@ -220,8 +215,8 @@ internal sealed class SqliteImportSession : IImportSession
     public WriteOutcome Write(Interaction interaction, long line)
     {
         EnsureFile(EntityKind.Interactions);
-        if (!EnsureCustomer(interaction.CustomerKey)) return WriteOutcome.UnknownCustomer;
         if (interaction.RepKey is not null && !RepKeys().Contains(interaction.RepKey)) return WriteOutcome.UnknownRep;
+        if (!CanReference(interaction.CustomerKey)) return WriteOutcome.UnknownCustomer;
         var u = _upsert!;
         u.Bind(1, interaction.Key);
         u.Bind(2, interaction.CustomerKey);
@@ -230,13 +225,13 @@ internal sealed class SqliteImportSession : IImportSession
         u.Bind(5, interaction.Kind.ToString().ToLowerInvariant());
         u.Bind(6, interaction.Outcome);
         u.Bind(7, interaction.Note);
-        return Finish(u, 8, line, null, null);
+        return CreateIfMissing(Finish(u, 8, line, null, null), interaction.CustomerKey);
     }
 
     public WriteOutcome Write(Feedback feedback, long line)
     {
         EnsureFile(EntityKind.Feedback);
-        if (!EnsureCustomer(feedback.CustomerKey)) return WriteOutcome.UnknownCustomer;
+        if (!CanReference(feedback.CustomerKey)) return WriteOutcome.UnknownCustomer;
         var u = _upsert!;
         u.Bind(1, feedback.Key);
         u.Bind(2, feedback.CustomerKey);
@@ -244,7 +239,7 @@ internal sealed class SqliteImportSession : IImportSession
         u.Bind(4, (long?)feedback.Satisfaction);
         u.Bind(5, (long?)feedback.Nps);
         u.Bind(6, feedback.Comment);
-        return Finish(u, 7, line, null, null);
+        return CreateIfMissing(Finish(u, 7, line, null, null), feedback.CustomerKey);
     }
 
     public long? FirstLineOf(string key)
@@ -277,7 +272,6 @@ internal sealed class SqliteImportSession : IImportSession
         DisposeStatements();
         Exec("COMMIT");
         _open = false;
-        RestoreJournal();
     }
 
     public void Dispose()
@@ -288,25 +282,6 @@ internal sealed class SqliteImportSession : IImportSession
             _open = false;
             // Roll back whatever was written: an import lands whole or not at all.
             raw.sqlite3_exec(_db, "ROLLBACK");
-            RestoreJournal();
-        }
-    }
-
-    private void RestoreJournal()
-    {
-        if (_leftWal) TrySwitchJournal("WAL");
-    }
-
-    private bool TrySwitchJournal(string mode)
-    {
-        try
-        {
-            using var q = Prepare($"PRAGMA journal_mode={mode}", keep: false);
-            return q.Step() && string.Equals(q.ColumnText(0), mode, StringComparison.OrdinalIgnoreCase);
-        }
-        catch (StoreException)
-        {
-            return false; // busy: another connection holds the store; stay as we are.
         }
     }
 
@@ -332,11 +307,16 @@ internal sealed class SqliteImportSession : IImportSession
         upsert.Bind(next + 1, line);
     }
 
-    private bool EnsureCustomer(string key)
+    /// <summary>True when the customer is known, or may be created (--create-missing).</summary>
+    private bool CanReference(string key) => _createMissing || CustomerKeys().Contains(key);
+
+    /// <summary>Creates a bare customer for a written record that named an unknown one; a refused record
+    /// creates nothing.</summary>
+    private WriteOutcome CreateIfMissing(WriteOutcome outcome, string key)
     {
+        if (outcome is not (WriteOutcome.Inserted or WriteOutcome.Updated)) return outcome;
         var keys = CustomerKeys();
-        if (keys.Contains(key)) return true;
-        if (!_createMissing) return false;
+        if (keys.Contains(key)) return outcome;
         _createCustomer ??= Prepare("INSERT INTO customers (key, import_id, import_line) VALUES (?1, ?2, NULL)");
         _createCustomer.Bind(1, key);
         _createCustomer.Bind(2, _importId);
@@ -344,7 +324,7 @@ internal sealed class SqliteImportSession : IImportSession
         ParkLastRowid();
         keys.Add(key);
         _createdCustomers++;
-        return true;
+        return outcome;
     }
 
     private void RecordOwnerChange(string customer, string? from, string? to, string reason)
@@ -423,7 +403,7 @@ internal sealed class SqliteImportSession : IImportSession
     private void Exec(string sql)
     {
         int rc = raw.sqlite3_exec(_db, sql);
-        if (rc != raw.SQLITE_OK) throw new StoreException($"SQLite error {rc}: {raw.sqlite3_errmsg(_db).utf8_to_string()} in: {sql}");
+        if (rc != raw.SQLITE_OK) throw StoreErrors.From(rc, raw.sqlite3_errmsg(_db).utf8_to_string(), sql);
     }
 
     private void DisposeStatements()
@@ -446,5 +426,5 @@ internal sealed class SqliteImportSession : IImportSession
 
     private string Now() => _clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture);
 
-    private DateOnly Today() => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today() => DateOnly.FromDateTime(_clock.GetLocalNow().DateTime);
 }

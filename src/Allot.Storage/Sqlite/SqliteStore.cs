@@ -53,7 +53,8 @@ public sealed class SqliteStore : IStore
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new StoreException($"{path}: {e.Message.TrimEnd('.')} (is it an Allot store?)", e);
+            var known = StoreErrors.From(e.SqliteErrorCode, e.Message, null);
+            throw new StoreException($"{path}: {known.Message}", e);
         }
         catch
         {

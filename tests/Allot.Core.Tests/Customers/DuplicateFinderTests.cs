@@ -55,6 +55,22 @@ public sealed class DuplicateFinderTests
         Assert.Empty(DuplicateFinder.Find([Customer("A", "上海汇恒数码店", "上海"), Customer("B", "上海东恒数码店", "上海")]));
     }
 
+    [Theory]
+    [InlineData("Acme Trading Co., Ltd.", "acmetrading")]
+    [InlineData("Acme Trading Inc", "acmetrading")]
+    [InlineData("Zinc", "zinc")]
+    [InlineData("上海华力贸易有限公司", "上海华力贸易")]
+    public void FoldName_LegalForms_Stripped(string name, string folded) => Assert.Equal(folded, DuplicateFinder.FoldName(name));
+
+    [Fact]
+    public void Find_LargeGroupInAnyOrder_SamePairs()
+    {
+        var book = Enumerable.Range(0, DuplicateFinder.MaxGroup + 10).Select(i => Customer($"K{i:D3}", "Same Name Trading", "X")).ToList();
+        var forward = DuplicateFinder.Find(book);
+        Assert.Equal(forward, DuplicateFinder.Find(Enumerable.Reverse(book)));
+        Assert.All(forward, p => Assert.Equal("K000", p.FirstKey));
+    }
+
     [Fact]
     public void Find_SameInputTwice_SameOrder()
     {
@@ -66,6 +82,7 @@ public sealed class DuplicateFinderTests
     [InlineData("0086 138 0013 8000", "13800138000")]
     [InlineData("(021) 5555-1234", "02155551234")]
     [InlineData("１３８００１３８０００", "13800138000")]
+    [InlineData("+86 21 5555 1234", "02155551234")]
     [InlineData("123", null)]
     public void NormalizePhone_Forms_Digits(string input, string? expected) =>
         Assert.Equal(expected, DuplicateFinder.NormalizePhone(input));

@@ -153,6 +153,35 @@ public sealed class SqliteStoreTests
     }
 
     [Fact]
+    public void Write_EmptyStrings_StoredAsTextNotNull()
+    {
+        using var t = new TempStore();
+        Import(t.Store, s => Assert.Equal(WriteOutcome.Inserted, s.Write(new Allot.Core.Reps.Rep { Key = "R1", Name = "" }, 2)), EntityKind.Reps, "name");
+        Import(t.Store, s => Assert.Equal(WriteOutcome.Inserted, s.Write(new Allot.Core.Customers.Customer { Key = "C1", Name = "" }, 2)), EntityKind.Customers, "name", "tags");
+        Assert.Equal("", t.Store.GetReps().Single().Name);
+        Assert.Empty(t.Store.GetCustomer("C1")!.Tags);
+    }
+
+    [Fact]
+    public void Write_RefusedRecordWithCreateMissing_CreatesNoCustomer()
+    {
+        using var t = new TempStore();
+        ImportCreating(t.Store, s =>
+        {
+            var interaction = new Allot.Core.Engagement.Interaction { Key = "I1", CustomerKey = "NEW1", RepKey = "R404", Date = new DateOnly(2024, 1, 2), Kind = Allot.Core.Engagement.InteractionKind.Call };
+            Assert.Equal(WriteOutcome.UnknownRep, s.Write(interaction, 2));
+        }, EntityKind.Interactions);
+        ImportCreating(t.Store, s =>
+        {
+            Assert.Equal(WriteOutcome.Inserted, s.Write(Order("O1", "NEW2"), 2));
+            Assert.Equal(WriteOutcome.DuplicateInFile, s.Write(Order("O1", "NEW3"), 3));
+        }, EntityKind.Orders);
+        Assert.Null(t.Store.GetCustomer("NEW1"));
+        Assert.NotNull(t.Store.GetCustomer("NEW2"));
+        Assert.Null(t.Store.GetCustomer("NEW3"));
+    }
+
+    [Fact]
     public void Write_Money_KeepsFourDecimals()
     {
         using var t = new TempStore();

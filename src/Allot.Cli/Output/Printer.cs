@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Allot.Import.Importing;
 
 namespace Allot.Cli.Output;
 
@@ -31,8 +32,8 @@ internal sealed class Printer(TextWriter output, OutputFormat format)
                 output.WriteLine(array.ToJsonString(JsonOptions));
                 break;
             case OutputFormat.Csv:
-                output.Write(string.Join(',', columns.Select(Csv)) + "\n");
-                foreach (var row in rows) output.Write(string.Join(',', row.Select(v => Csv(Text(v)))) + "\n");
+                output.Write(string.Join(',', columns.Select(CsvText.Quote)) + "\n");
+                foreach (var row in rows) output.Write(string.Join(',', row.Select(v => CsvText.Quote(Text(v)))) + "\n");
                 break;
             default:
                 var all = rows.Select(r => r.Select(Text).ToArray()).ToList();
@@ -94,9 +95,6 @@ internal sealed class Printer(TextWriter output, OutputFormat format)
         IEnumerable<string> list => string.Join(";", list),
         _ => value.ToString() ?? "",
     };
-
-    private static string Csv(string s) =>
-        s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Line(string[] cells, int[] widths)
     {

@@ -30,8 +30,8 @@ public sealed class RejectWriter : IDisposable
             _writer.Write("file,line,column,value,reason\n");
         }
         string? value = reject.Value is { Length: > MaxValueLength } v ? v[..MaxValueLength] + "…" : reject.Value;
-        _writer.Write(string.Join(',', Quote(reject.File), reject.Line.ToString(CultureInfo.InvariantCulture),
-            Quote(reject.Column), Quote(value), Quote(reject.Reason)));
+        _writer.Write(string.Join(',', CsvText.Quote(reject.File), reject.Line.ToString(CultureInfo.InvariantCulture),
+            CsvText.Quote(reject.Column), CsvText.Quote(value), CsvText.Quote(reject.Reason)));
         _writer.Write('\n');
         Count++;
     }
@@ -42,11 +42,5 @@ public sealed class RejectWriter : IDisposable
         _closed = true;
         _writer?.Dispose();
         _writer = null;
-    }
-
-    private static string Quote(string? s)
-    {
-        if (string.IsNullOrEmpty(s)) return "";
-        return s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

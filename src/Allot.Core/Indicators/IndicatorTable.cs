@@ -1,0 +1,92 @@
+namespace Allot.Core.Indicators;
+
+/// <summary>Indicator values per customer at an as-of date: one row per customer (ordered by key, ordinal),
+/// one numeric column per indicator name, plus text columns for characteristics (type, industry, region…).</summary>
+/// <remarks>A missing numeric value is <see cref="double.NaN"/> (e.g. average satisfaction of a customer who
+/// never answered); a missing text value is null. Columns are stored as arrays and never copied on read.</remarks>
+public sealed class IndicatorTable
+{
+    private readonly Dictionary<string, double[]> _numbers;
+    private readonly Dictionary<string, string?[]> _texts;
+    private readonly Dictionary<string, int> _rowOf;
+
+    private IndicatorTable(DateOnly asOf, string[] keys, Dictionary<string, double[]> numbers, Dictionary<string, string?[]> texts)
+    {
+        AsOf = asOf;
+        CustomerKeys = keys;
+        _numbers = numbers;
+        _texts = texts;
+        _rowOf = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
+        for (int i = 0; i < keys.Length; i++) _rowOf[keys[i]] = i;
+    }
+
+    /// <summary>The date the indicators describe (inclusive: orders on it count).</summary>
+    public DateOnly AsOf { get; }
+
+    /// <summary>Customer keys, one per row, in ordinal order.</summary>
+    public IReadOnlyList<string> CustomerKeys { get; }
+
+    /// <summary>Number of customers.</summary>
+    public int Count => CustomerKeys.Count;
+
+    /// <summary>Names of the numeric indicators, in ordinal order.</summary>
+    public IEnumerable<string> NumberNames => _numbers.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>Names of the text indicators, in ordinal order.</summary>
+    public IEnumerable<string> TextNames => _texts.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>True when the table has a numeric indicator of that name.</summary>
+    public bool HasNumber(string name) => _numbers.ContainsKey(name);
+
+    /// <summary>True when the table has a text indicator of that name.</summary>
+    public bool HasText(string name) => _texts.ContainsKey(name);
+
+    /// <summary>A numeric column, one value per row (NaN when missing).</summary>
+    /// <exception cref="KeyNotFoundException">No such indicator; the message lists the known ones.</exception>
+    public ReadOnlySpan<double> Number(string name) =>
+        _numbers.TryGetValue(name, out var column) ? column : throw Unknown(name, _numbers.Keys);
+
+    /// <summary>A text column, one value per row (null when missing).</summary>
+    /// <exception cref="KeyNotFoundException">No such indicator; the message lists the known ones.</exception>
+    public IReadOnlyList<string?> Text(string name) =>
+        _texts.TryGetValue(name, out var column) ? column : throw Unknown(name, _texts.Keys);
+
+    /// <summary>The row of a customer, or -1.</summary>
+    public int RowOf(string customerKey) => _rowOf.TryGetValue(customerKey, out int row) ? row : -1;
+
+    /// <summary>Builds a table; rows are reordered by key so every table of the same data is identical.</summary>
+    /// <param name="asOf">The as-of date.</param>
+    /// <param name="keys">Customer keys, distinct.</param>
+    /// <param name="numbers">Numeric columns, each as long as <paramref name="keys"/>.</param>
+    /// <param name="texts">Text columns, each as long as <paramref name="keys"/>.</param>
+    public static IndicatorTable Create(DateOnly asOf, IReadOnlyList<string> keys,
+        IReadOnlyDictionary<string, double[]> numbers, IReadOnlyDictionary<string, string?[]>? texts = null)
+    {
+        int n = keys.Count;
+        int[] order = Enumerable.Range(0, n).ToArray();
+        string[] sorted = [.. keys];
+        Array.Sort(sorted, order, StringComparer.Ordinal);
+        for (int i = 1; i < n; i++)
+            if (sorted[i] == sorted[i - 1]) throw new ArgumentException($"customer key {sorted[i]} appears twice", nameof(keys));
+        var numberColumns = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        foreach (var (name, column) in numbers)
+        {
+            if (column.Length != n) throw new ArgumentException($"indicator {name} has {column.Length} values for {n} customers", nameof(numbers));
+            var copy = new double[n];
+            for (int i = 0; i < n; i++) copy[i] = column[order[i]];
+            numberColumns[name] = copy;
+        }
+        var textColumns = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+        foreach (var (name, column) in texts ?? new Dictionary<string, string?[]>())
+        {
+            if (column.Length != n) throw new ArgumentException($"indicator {name} has {column.Length} values for {n} customers", nameof(texts));
+            var copy = new string?[n];
+            for (int i = 0; i < n; i++) copy[i] = column[order[i]];
+            textColumns[name] = copy;
+        }
+        return new IndicatorTable(asOf, sorted, numberColumns, textColumns);
+    }
+
+    private static KeyNotFoundException Unknown(string name, IEnumerable<string> known) =>
+        new($"unknown indicator '{name}'; known: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+}

@@ -1,0 +1,91 @@
+using Allot.Core.Customers;
+
+namespace Allot.Core.Indicators;
+
+/// <summary>Computes every indicator of <see cref="IndicatorCatalog"/> for every customer at an as-of date.</summary>
+/// <remarks>
+/// <para>Rows are the customers of <see cref="IndicatorInput.Customers"/> plus every customer key met in orders,
+/// invoices, interactions or feedback dated on or before as-of (those have null text columns and NaN
+/// <c>key_account</c>). Anything dated after as-of is ignored, as if it had not happened yet.</para>
+/// <para>Windows end at as-of inclusive: "last N days" are the days d with asOf − N &lt; d ≤ asOf, so an order
+/// exactly N days before as-of is outside; the previous 365 days are asOf − 730 &lt; d ≤ asOf − 365.</para>
+/// <para>The result depends only on the data, never on its order: sums are exact decimals, and ties among
+/// latest answers on one date go to the ordinally greatest key.</para>
+/// </remarks>
+public static class IndicatorCalculator
+{
+    /// <summary>Computes the indicator table.</summary>
+    /// <param name="input">The data.</param>
+    /// <param name="asOf">The date the indicators describe. When null: the latest order date in the data (so a
+    /// snapshot is described as of its last sale, and no clock is read); without orders, the latest date of any
+    /// invoice, payment, interaction or feedback; with no dated data at all, <see cref="DateOnly.MinValue"/>.</param>
+    public static IndicatorTable Compute(IndicatorInput input, DateOnly? asOf = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        DateOnly date = asOf ?? DefaultAsOf(input);
+        int day = date.DayNumber;
+
+        var index = new CustomerIndex();
+        var records = new List<Customer>();
+        foreach (var customer in input.Customers)
+            if (index.TryAdd(customer.Key, out _)) records.Add(customer);
+
+        var orders = new OrderAccumulator(index, day);
+        foreach (var order in input.Orders) orders.Add(order);
+        var receivables = new ReceivableAccumulator(index, day);
+        foreach (var invoice in input.Invoices) receivables.Add(invoice);
+        foreach (var payment in input.Payments) receivables.Add(payment);
+        var engagement = new EngagementAccumulator(index, day);
+        foreach (var interaction in input.Interactions) engagement.Add(interaction);
+        foreach (var feedback in input.Feedback) engagement.Add(feedback);
+
+        int n = index.Count;
+        var numbers = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        orders.Write(numbers, n);
+        receivables.Write(numbers, n);
+        engagement.Write(numbers, n);
+        var texts = Characteristics(records, n, numbers);
+        return IndicatorTable.Create(date, index.Keys, numbers, texts);
+    }
+
+    // Records come first in the index (rows 0..records.Count-1); customers known only from activity follow.
+    private static Dictionary<string, string?[]> Characteristics(List<Customer> records, int n, Dictionary<string, double[]> numbers)
+    {
+        var type = new string?[n];
+        var industry = new string?[n];
+        var region = new string?[n];
+        var city = new string?[n];
+        var channel = new string?[n];
+        var owner = new string?[n];
+        var keyAccount = new double[n];
+        Array.Fill(keyAccount, double.NaN);
+        for (int i = 0; i < records.Count; i++)
+        {
+            var c = records[i];
+            (type[i], industry[i], region[i], city[i], channel[i], owner[i]) = (c.Type, c.Industry, c.Region, c.City, c.Channel, c.OwnerRepKey);
+            keyAccount[i] = c.KeyAccount ? 1 : 0;
+        }
+        numbers["key_account"] = keyAccount;
+        return new(StringComparer.Ordinal)
+        {
+            ["type"] = type,
+            ["industry"] = industry,
+            ["region"] = region,
+            ["city"] = city,
+            ["channel"] = channel,
+            ["owner"] = owner,
+        };
+    }
+
+    private static DateOnly DefaultAsOf(IndicatorInput input)
+    {
+        int latest = -1;
+        foreach (var order in input.Orders) latest = Math.Max(latest, order.Date.DayNumber);
+        if (latest >= 0) return DateOnly.FromDayNumber(latest);
+        foreach (var invoice in input.Invoices) latest = Math.Max(latest, invoice.IssueDate.DayNumber);
+        foreach (var payment in input.Payments) latest = Math.Max(latest, payment.Date.DayNumber);
+        foreach (var interaction in input.Interactions) latest = Math.Max(latest, interaction.Date.DayNumber);
+        foreach (var feedback in input.Feedback) latest = Math.Max(latest, feedback.Date.DayNumber);
+        return latest >= 0 ? DateOnly.FromDayNumber(latest) : DateOnly.MinValue;
+    }
+}

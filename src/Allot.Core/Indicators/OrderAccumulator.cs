@@ -1,0 +1,167 @@
+using Allot.Core.Sales;
+
+namespace Allot.Core.Indicators;
+
+/// <summary>Streams orders once into per-customer totals and writes the transaction columns.</summary>
+/// <remarks>Memory is one <see cref="OrderTotals"/> per customer plus one <see cref="long"/> per change of
+/// (customer, date) in the stream: distinct purchase dates cannot be counted exactly from an unsorted stream
+/// without remembering them, so they are kept as packed numbers (no objects) and sorted once at the end. On a
+/// stream sorted by date or by customer that is one entry per purchase day.</remarks>
+internal sealed class OrderAccumulator(CustomerIndex index, int asOfDay)
+{
+    /// <summary>A purchase day counts as a repurchase when it comes at most this many days after the previous one.</summary>
+    public const int RepurchaseGapDays = 90;
+
+    // Mean Gregorian month; tenure in months is tenure days over this.
+    private const double DaysPerMonth = 365.25 / 12;
+
+    private OrderTotals[] _totals = [];
+    private long[] _days = new long[1024];
+    private int _dayCount;
+    private readonly Dictionary<string, int> _categoryIds = new(StringComparer.Ordinal);
+    private readonly HashSet<long> _moreCategories = [];
+
+    /// <summary>Adds one order; orders after the as-of date are skipped without registering their customer.</summary>
+    public void Add(Order order)
+    {
+        int day = order.Date.DayNumber;
+        if (day > asOfDay) return;
+        int c = index.Register(order.CustomerKey);
+        index.Fit(ref _totals);
+        ref OrderTotals t = ref _totals[c];
+        int age = asOfDay - day;
+        decimal amount = order.Amount;
+
+        if (t.Orders == 0 || day < t.FirstDay) t.FirstDay = day;
+        if (t.Orders == 0 || day > t.LastDay) t.LastDay = day;
+        t.Orders++;
+        t.Amount += amount;
+        if (order.Profit is decimal profit)
+        {
+            t.Profit += profit;
+            t.ProfitBase += amount;
+            t.ProfitOrders++;
+            if (age < 365) t.Profit365 += profit;
+        }
+        // Windows are (asOf − N, asOf]: an order N days before as-of is already outside.
+        if (age < 365)
+        {
+            t.Amount365 += amount;
+            t.Orders365++;
+            if (age < 180)
+            {
+                t.Amount180 += amount;
+                t.Orders180++;
+                if (age < 90)
+                {
+                    t.Amount90 += amount;
+                    t.Orders90++;
+                }
+            }
+        }
+        else if (age < 730)
+        {
+            t.AmountPrev365 += amount;
+        }
+
+        if (!string.IsNullOrWhiteSpace(order.Category))
+        {
+            if (!_categoryIds.TryGetValue(order.Category, out int id))
+            {
+                id = _categoryIds.Count;
+                _categoryIds.Add(order.Category, id);
+            }
+            if (id < 64) t.Categories |= 1UL << id;
+            else _moreCategories.Add(((long)c << 32) | (uint)id);
+        }
+
+        if (t.LastSeenPlusOne != day + 1)
+        {
+            t.LastSeenPlusOne = day + 1;
+            if (_dayCount == _days.Length) Array.Resize(ref _days, _days.Length * 2);
+            _days[_dayCount++] = ((long)c << 32) | (uint)day;
+        }
+    }
+
+    /// <summary>Writes the transaction columns for <paramref name="n"/> customers.</summary>
+    public void Write(Dictionary<string, double[]> numbers, int n)
+    {
+        Array.Resize(ref _totals, n);
+        var (purchaseDays, repurchaseRate) = PurchaseDays(n);
+        var breadthExtra = new int[n];
+        foreach (long pair in _moreCategories) breadthExtra[(int)(pair >> 32)]++;
+
+        double[] Column(string name) => numbers[name] = new double[n];
+        var firstOrderDays = Column("first_order_days");
+        var recency = Column("recency_days");
+        var tenure = Column("tenure_days");
+        var orders = Column("orders");
+        var purchase = Column("purchase_days");
+        var perMonth = Column("orders_per_month");
+        var amount = Column("amount");
+        var profit = Column("profit");
+        var amount365 = Column("amount_365");
+        var amount180 = Column("amount_180");
+        var amount90 = Column("amount_90");
+        var profit365 = Column("profit_365");
+        var orders365 = Column("orders_365");
+        var orders180 = Column("orders_180");
+        var orders90 = Column("orders_90");
+        var margin = Column("margin");
+        var average = Column("avg_order_value");
+        var breadth = Column("category_breadth");
+        var growth = Column("growth_365");
+        var amountPrev = Column("amount_prev_365");
+        numbers["repurchase_rate"] = repurchaseRate;
+
+        for (int i = 0; i < n; i++)
+        {
+            ref OrderTotals t = ref _totals[i];
+            bool any = t.Orders > 0;
+            double tenureDays = any ? asOfDay - t.FirstDay : double.NaN;
+            firstOrderDays[i] = tenureDays;
+            tenure[i] = tenureDays;
+            recency[i] = any ? asOfDay - t.LastDay : double.NaN;
+            orders[i] = t.Orders;
+            purchase[i] = purchaseDays[i];
+            perMonth[i] = any ? t.Orders / Math.Max(tenureDays / DaysPerMonth, 1.0) : 0;
+            amount[i] = (double)t.Amount;
+            profit[i] = t.ProfitOrders > 0 ? (double)t.Profit : any ? double.NaN : 0;
+            amount365[i] = (double)t.Amount365;
+            amount180[i] = (double)t.Amount180;
+            amount90[i] = (double)t.Amount90;
+            profit365[i] = (double)t.Profit365;
+            orders365[i] = t.Orders365;
+            orders180[i] = t.Orders180;
+            orders90[i] = t.Orders90;
+            margin[i] = t.ProfitOrders > 0 && t.ProfitBase != 0 ? (double)(t.Profit / t.ProfitBase) : double.NaN;
+            average[i] = any ? (double)(t.Amount / t.Orders) : double.NaN;
+            breadth[i] = System.Numerics.BitOperations.PopCount(t.Categories) + breadthExtra[i];
+            amountPrev[i] = (double)t.AmountPrev365;
+            growth[i] = t.AmountPrev365 != 0 ? (double)((t.Amount365 - t.AmountPrev365) / t.AmountPrev365) : double.NaN;
+        }
+    }
+
+    // Sorts the (customer, day) entries once and walks each customer's distinct days in date order.
+    private (int[] Days, double[] Rate) PurchaseDays(int n)
+    {
+        Array.Sort(_days, 0, _dayCount);
+        var count = new int[n];
+        var hits = new int[n];
+        long previous = -1;
+        for (int k = 0; k < _dayCount; k++)
+        {
+            long entry = _days[k];
+            if (entry == previous) continue;
+            int c = (int)(entry >> 32);
+            if (previous >= 0 && (int)(previous >> 32) == c && DayOf(entry) - DayOf(previous) <= RepurchaseGapDays) hits[c]++;
+            count[c]++;
+            previous = entry;
+        }
+        var rate = new double[n];
+        for (int i = 0; i < n; i++) rate[i] = count[i] >= 2 ? (double)hits[i] / (count[i] - 1) : double.NaN;
+        return (count, rate);
+    }
+
+    private static int DayOf(long entry) => (int)(entry & uint.MaxValue);
+}

@@ -34,6 +34,7 @@ public static class AllotApp
         Add(GenerateCommand.Create(Wrap));
         Add(CustomersCommand.Create(Wrap));
         Add(StatsCommand.Create(Wrap));
+        Add(IndicatorsCommand.Create(Wrap));
         Add(DemoCommand.Create(Wrap));
 
         var parsed = root.Parse(args);

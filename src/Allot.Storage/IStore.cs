@@ -1,4 +1,6 @@
 using Allot.Core.Customers;
+using Allot.Core.Engagement;
+using Allot.Core.Receivables;
 using Allot.Core.Ownership;
 using Allot.Core.Reps;
 using Allot.Core.Sales;
@@ -38,6 +40,18 @@ public interface IStore : IDisposable
 
     /// <summary>Every order, streamed in key order.</summary>
     IEnumerable<Order> ReadOrders();
+
+    /// <summary>Every invoice, streamed in key order.</summary>
+    IEnumerable<Invoice> ReadInvoices();
+
+    /// <summary>Every payment, streamed in key order.</summary>
+    IEnumerable<Payment> ReadPayments();
+
+    /// <summary>Every interaction, streamed in key order.</summary>
+    IEnumerable<Interaction> ReadInteractions();
+
+    /// <summary>Every feedback answer, streamed in key order.</summary>
+    IEnumerable<Feedback> ReadFeedback();
 
     /// <summary>Owner changes of a customer, oldest first.</summary>
     IReadOnlyList<AssignmentChange> GetOwnerHistory(string customerKey);

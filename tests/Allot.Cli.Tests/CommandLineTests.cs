@@ -89,6 +89,14 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Indicators_NoStore_ListsTheCatalogue()
+    {
+        using var box = new CliSandbox();
+        var list = box.Json("indicators", "--list");
+        Assert.Contains(list.EnumerateArray(), r => r.GetProperty("name").GetString() == "recency_days" && r.GetProperty("说明").GetString()!.Length > 0);
+    }
+
+    [Fact]
     public void Stats_CsvFormat_HeaderAndOneRow()
     {
         using var box = new CliSandbox();

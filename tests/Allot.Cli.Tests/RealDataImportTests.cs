@@ -47,6 +47,23 @@ public sealed class RealDataImportTests
     }
 
     [Fact]
+    public void Indicators_Superstore_OneCustomerMatchesRawFile()
+    {
+        string path = SharedData.File("superstore", "Sample - Superstore.csv");
+        var lines = File.ReadAllLines(path).Skip(1).Select(SplitQuoted).Where(l => l[5] == "CG-12520").ToList();
+        decimal sales = lines.Sum(l => decimal.Parse(l[17], CultureInfo.InvariantCulture));
+        int orders = lines.Select(l => l[1]).Distinct().Count();
+        using var box = new CliSandbox();
+        box.Json("import", "orders", path, "--preset", "superstore");
+        var c = box.Json("indicators", "--customer", "CG-12520", "--as-of", "2019-12-30");
+        Assert.Equal(orders, c.GetProperty("orders").GetInt32());
+        Assert.Equal((double)Math.Round(sales, 4), c.GetProperty("amount").GetDouble(), 6);
+        var summary = box.Json("indicators");
+        var ordersRow = summary.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "orders");
+        Assert.Equal(793, ordersRow.GetProperty("customers_with_value").GetInt32());
+    }
+
+    [Fact]
     public void ImportSuperstoreTwice_UpdatesAndDuplicatesNothing()
     {
         string path = SharedData.File("superstore", "Sample - Superstore.csv");

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Allot.Core.Customers;
+using Allot.Core.Engagement;
+using Allot.Core.Receivables;
 using Allot.Core.Importing;
 using Allot.Core.Ownership;
 using Allot.Core.Reps;
@@ -188,6 +190,44 @@ public sealed class SqliteStore : IStore
         using var r = cmd.ExecuteReader();
         while (r.Read()) yield return ReadOrder(r);
     }
+
+    /// <inheritdoc />
+    public IEnumerable<Invoice> ReadInvoices() => Stream("SELECT key, customer_key, issue_date, due_date, amount FROM invoices ORDER BY key",
+        r => new Invoice { Key = r.GetString(0), CustomerKey = r.GetString(1), IssueDate = Date(r, 2), DueDate = Date(r, 3), Amount = StoredMoney.FromStored(r.GetInt64(4)) });
+
+    /// <inheritdoc />
+    public IEnumerable<Payment> ReadPayments() => Stream("SELECT key, invoice_key, payment_date, amount FROM payments ORDER BY key",
+        r => new Payment { Key = r.GetString(0), InvoiceKey = r.GetString(1), Date = Date(r, 2), Amount = StoredMoney.FromStored(r.GetInt64(3)) });
+
+    /// <inheritdoc />
+    public IEnumerable<Interaction> ReadInteractions() => Stream(
+        "SELECT key, customer_key, rep_key, interaction_date, kind, outcome, note FROM interactions ORDER BY key",
+        r => new Interaction
+        {
+            Key = r.GetString(0), CustomerKey = r.GetString(1), RepKey = r.IsDBNull(2) ? null : r.GetString(2), Date = Date(r, 3),
+            Kind = Enum.Parse<InteractionKind>(r.GetString(4), ignoreCase: true),
+            Outcome = r.IsDBNull(5) ? null : r.GetString(5), Note = r.IsDBNull(6) ? null : r.GetString(6),
+        });
+
+    /// <inheritdoc />
+    public IEnumerable<Feedback> ReadFeedback() => Stream(
+        "SELECT key, customer_key, feedback_date, satisfaction, nps, comment FROM feedback ORDER BY key",
+        r => new Feedback
+        {
+            Key = r.GetString(0), CustomerKey = r.GetString(1), Date = Date(r, 2),
+            Satisfaction = r.IsDBNull(3) ? null : r.GetInt32(3), Nps = r.IsDBNull(4) ? null : r.GetInt32(4),
+            Comment = r.IsDBNull(5) ? null : r.GetString(5),
+        });
+
+    private IEnumerable<T> Stream<T>(string sql, Func<SqliteDataReader, T> read)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) yield return read(r);
+    }
+
+    private static DateOnly Date(SqliteDataReader r, int i) => DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <inheritdoc />
     public IReadOnlyList<AssignmentChange> GetOwnerHistory(string customerKey)

@@ -1,0 +1,26 @@
+namespace Allot.Core.Classification;
+
+/// <summary>Scores 1–5 by rank: score = 1 + ⌊5·(rank − 1)/N⌋.</summary>
+/// <remarks>Rank is 1-based over the N included values, ascending (or descending when asked); tied values share
+/// the lowest rank of their run, so equal values always get equal scores and a larger value never gets a lower
+/// score (with ascending order). Excluded rows get 0.</remarks>
+internal static class QuintileScores
+{
+    public static int[] Of(double[] values, bool[] include, bool descending)
+    {
+        var rows = Enumerable.Range(0, values.Length).Where(i => include[i]).ToArray();
+        // Keys copied so Array.Sort is a plain numeric sort; the order among tied values does not matter.
+        var sortKeys = rows.Select(i => descending ? -values[i] : values[i]).ToArray();
+        Array.Sort(sortKeys, rows);
+        int n = rows.Length;
+        var scores = new int[values.Length];
+        int runStart = 0;
+        for (int k = 0; k < n; k++)
+        {
+            if (k > 0 && sortKeys[k] != sortKeys[k - 1]) runStart = k;
+            long rank = runStart + 1;
+            scores[rows[k]] = 1 + (int)(5 * (rank - 1) / n);
+        }
+        return scores;
+    }
+}

@@ -4,7 +4,7 @@ namespace Allot.Core.Tests.Classification;
 
 public sealed class RfmTests
 {
-    private static Indicators.IndicatorTable Rfm3(double[] recency, double[] orders, double[] amount) =>
+    private static Allot.Core.Indicators.IndicatorTable Rfm3(double[] recency, double[] orders, double[] amount) =>
         Tables.Columns(("recency_days", recency), ("orders", orders), ("amount", amount));
 
     private static int[] Scores(ClassifierResult result, string name) =>

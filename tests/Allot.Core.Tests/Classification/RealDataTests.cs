@@ -10,17 +10,9 @@ public sealed class RealDataTests
 {
     private static readonly DateOnly RetailAsOf = new(2011, 12, 9);
 
-    private static string DataFile(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Allot.slnx")))
-                return Path.GetFullPath(Path.Combine([dir.FullName, "..", "shared", "data", .. parts]));
-        throw new DirectoryNotFoundException("cannot find the repository root (Allot.slnx) above " + AppContext.BaseDirectory);
-    }
-
     private static readonly Lazy<IndicatorTable> Retail = new(() =>
     {
-        var rows = File.ReadLines(DataFile("online-retail", "online_retail.csv")).Skip(1)
+        var rows = File.ReadLines(Allot.Tests.Shared.SharedData.File("online-retail", "online_retail.csv")).Skip(1)
             .Select(line => line.Split(','))
             .Select(f => (Invoice: f[0], Date: DateOnly.ParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture), Customer: f[2],
                 Total: double.Parse(f[3], CultureInfo.InvariantCulture)))
@@ -106,7 +98,7 @@ public sealed class RealDataTests
     public void Abc_SuperstoreProfit_LossMakersInLossClassAndCountsMatch()
     {
         var profit = new Dictionary<string, double>(StringComparer.Ordinal);
-        var records = ParseCsv(File.ReadAllText(DataFile("superstore", "Sample - Superstore.csv"), Encoding.UTF8));
+        var records = ParseCsv(File.ReadAllText(Allot.Tests.Shared.SharedData.File("superstore", "Sample - Superstore.csv"), Encoding.UTF8));
         var header = records[0];
         int customer = Array.IndexOf(header, "Customer ID"), profitColumn = Array.IndexOf(header, "Profit");
         Assert.Equal(9994, records.Count - 1);

@@ -11,7 +11,7 @@ public sealed class OnlineRetailTests
 
     private static Order[] Read()
     {
-        string path = Path.Combine(DataFolder(), "online-retail", "online_retail.csv");
+        string path = Path.Combine(Allot.Tests.Shared.SharedData.DataFolder, "online-retail", "online_retail.csv");
         // InvoiceNo,InvoiceDate,CustomerID,TotalPrice — no quoting in this file, so a plain split is enough.
         return File.ReadLines(path).Skip(1).Select(line => line.Split(',')).Select(f => new Order
         {
@@ -20,13 +20,6 @@ public sealed class OnlineRetailTests
             Date = DateOnly.ParseExact(f[1], "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Amount = decimal.Parse(f[3], NumberStyles.Float, CultureInfo.InvariantCulture),
         }).ToArray();
-    }
-
-    private static string DataFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Allot.slnx"))) return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-        throw new DirectoryNotFoundException("no Allot.slnx above " + AppContext.BaseDirectory);
     }
 
     private static IndicatorTable Compute() => IndicatorCalculator.Compute(new IndicatorInput { Orders = Orders.Value });

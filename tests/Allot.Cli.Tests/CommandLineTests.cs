@@ -119,6 +119,8 @@ public sealed class CommandLineTests
         Assert.True(File.Exists(Path.Combine(dir, "allot.db")));
         Assert.Contains("amount_total", stdout.ToString());
         Assert.Contains("orders.csv", stdout.ToString());
+        Assert.Contains("abc_amount", stdout.ToString());
+        Assert.Contains("Champions", stdout.ToString());
         var again = AllotApp.Run(["demo", "--dir", dir, "--customers", "300", "--orders", "3000", "--reps", "10", "--format", "json"], new StringWriter(), new StringWriter());
         Assert.Equal(0, again);
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Allot.Core.Classification;
 using Allot.Core.Customers;
 using Allot.Core.Importing;
 using Allot.Import.Generation;
@@ -42,12 +43,12 @@ internal static class DemoCommand
             foreach (string f in new[] { db, db + "-wal", db + "-shm", db + "-journal" })
                 if (File.Exists(f)) File.Delete(f);
 
-            ctx.Err.WriteLine("1/4 Generating a sample book (synthetic customers, reps, orders, receivables, follow-ups)…");
+            ctx.Err.WriteLine("1/5 Generating a sample book (synthetic customers, reps, orders, receivables, follow-ups)…");
             var options = new GenerationOptions { Customers = p.GetValue(customers), Reps = p.GetValue(reps), Orders = p.GetValue(orders), Seed = p.GetValue(seed) };
             using (var bar = ctx.Progress("generate"))
                 DataGenerator.Generate(options, data, bar);
 
-            ctx.Err.WriteLine($"2/4 Importing into a fresh SQLite store at {Path.GetFullPath(db)}; every file lands whole or not at all…");
+            ctx.Err.WriteLine($"2/5 Importing into a fresh SQLite store at {Path.GetFullPath(db)}; every file lands whole or not at all…");
             using var store = SqliteStore.Open(db, create: true, ctx.Clock);
             string rejects = ImportCommand.DefaultRejectsPath(db);
             var reports = new List<FileImportReport>();
@@ -60,11 +61,21 @@ internal static class DemoCommand
                 reports.Select(r => new object?[] { Path.GetFileName(r.File), r.Read, r.Imported, r.Updated, r.Rejected }));
 
             ctx.Out.WriteLine();
-            ctx.Err.WriteLine("3/4 What the store holds:");
+            ctx.Err.WriteLine("3/5 What the store holds:");
             StatsCommand.Print(ctx, store.GetStats());
 
             ctx.Out.WriteLine();
-            ctx.Err.WriteLine("4/4 Possible duplicate customers (客户查重), never merged silently:");
+            ctx.Out.WriteLine();
+            ctx.Err.WriteLine("4/5 Classification (indicators at the latest order date; ABC on sales, RFM segments, 8-class RFM):");
+            var table = IndicatorsCommand.Compute(store, null);
+            foreach (var result in new[] { Abc.Classify(table, "amount"), Rfm.Score(table), Rfm.EightClass(table) })
+            {
+                ctx.Printer.Rows([result.Name, "customers", "customer_share", "revenue", "revenue_share"],
+                    ClassSummary.Of(result, table).Select(c => new object?[] { c.Class, c.Customers, Math.Round(c.CustomerShare, 3), Math.Round(c.Revenue, 2), Math.Round(c.RevenueShare, 3) }));
+                ctx.Out.WriteLine();
+            }
+
+            ctx.Err.WriteLine("5/5 Possible duplicate customers (客户查重), never merged silently:");
             var pairs = DuplicateFinder.Find(store.ReadCustomers());
             ctx.Printer.Rows(["first", "second", "reason", "detail"], pairs.Take(10).Select(x => new object?[] { x.FirstKey, x.SecondKey, x.Reason, x.Detail }));
             ctx.Err.WriteLine($"{pairs.Count:N0} pair(s) in all; list them with: allot customers duplicates --db {db}");

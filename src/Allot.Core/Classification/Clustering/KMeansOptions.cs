@@ -1,7 +1,7 @@
 namespace Allot.Core.Classification.Clustering;
 
 /// <summary>Settings for <see cref="KMeans.Cluster"/>.</summary>
-public sealed class KMeansOptions
+public sealed record KMeansOptions
 {
     /// <summary>The numeric indicators to cluster on, in the order they are reported (at least one, distinct).</summary>
     public required IReadOnlyList<string> Indicators { get; init; }

@@ -5,7 +5,8 @@ namespace Allot.Core.Classification.Clustering;
 /// <param name="Clusters">The clusters, by number.</param>
 /// <param name="K">The number of clusters used.</param>
 /// <param name="KChosen">True when k was chosen by silhouette rather than given.</param>
-/// <param name="Candidates">Every k tried when it was chosen (ascending k); empty when k was given.</param>
+/// <param name="Candidates">Every k tried when it was chosen (ascending k), fitted and scored on the silhouette sample
+/// when there are more customers than its limit; empty when k was given.</param>
 /// <param name="Inertia">Sum of squared distances of customers to their centres, in scaled units.</param>
 /// <param name="Silhouette">Mean silhouette of the result (see <see cref="Clustering.Silhouette"/>).</param>
 /// <param name="SilhouetteSampleSize">How many customers the silhouette was computed on: all of them, or a

@@ -15,9 +15,12 @@ namespace Allot.Core.Classification.Clustering;
 /// <para>Every start draws from its own <see cref="SplitMix64"/> sequence derived from the seed, k and the start
 /// number, so the result depends only on the table, the options and the seed — not on the thread count (the
 /// assignment step may run in parallel, but each row is computed independently and sums run in row order).</para>
-/// <para>When k is not given, k = 2..min(MaxK, n − 1) are tried and the highest mean silhouette wins (ties: the
-/// smaller k). Above <see cref="KMeansOptions.SilhouetteSampleLimit"/> customers the silhouette uses one
-/// deterministic sample of that many rows (drawn from the seed), the same for every k.</para>
+/// <para>When k is not given, k = 2..min(MaxK, n − 1, distinct profiles) are tried and the highest mean
+/// silhouette wins (ties: the smaller k). Above <see cref="KMeansOptions.SilhouetteSampleLimit"/> customers the
+/// search (fits and silhouettes) runs on one deterministic sample of that many rows drawn from the seed, and the
+/// chosen k is then fitted on all customers; the reported silhouette is always that of the final clustering,
+/// on the same sample. A given k above the number of distinct profiles is refused rather than left with empty
+/// clusters.</para>
 /// <para>Clusters are renumbered by descending size, ties by the centre compared coordinate by coordinate
 /// (lower first), and named "cluster 1".."cluster k" unless <see cref="KMeansOptions.ClassNames"/> are given.
 /// Reasons give Euclidean distances in scaled units, rounded to 2 decimals.</para>
@@ -53,27 +56,39 @@ public static class KMeans
         double silhouette;
         if (options.K is int given)
         {
+            int distinct = DistinctRows(space, d, Enumerable.Range(0, n).ToArray());
+            if (given > distinct)
+                throw new ArgumentException($"k = {given} but the customers have only {distinct} distinct profiles on the chosen indicators", nameof(options));
             best = BestOfStarts(space, n, d, given, options, parallel);
-            silhouette = Silhouette.Mean(space, d, best.Labels, given, sample, parallel);
         }
         else
         {
-            best = null!;
-            silhouette = double.NaN;
-            int maxK = Math.Min(options.MaxK, n - 1);
+            // The search runs on the silhouette sample (all rows when n is within the limit): clustering all rows
+            // for every k would cost MaxK − 1 full fits for numbers only the sample is scored on.
+            bool sampled = sample.Length < n;
+            var searchData = sampled ? Rows(space, d, sample) : space;
+            int m = sample.Length;
+            var searchRows = Enumerable.Range(0, m).ToArray();
+            int maxK = Math.Min(Math.Min(options.MaxK, m - 1), DistinctRows(searchData, d, searchRows));
+            if (maxK < 2)
+                throw new ArgumentException("the customers do not differ enough on the chosen indicators to form 2 clusters", nameof(options));
+            KMeansRun? chosen = null;
+            double chosenSilhouette = double.NaN;
             for (int k = 2; k <= maxK; k++)
             {
-                var run = BestOfStarts(space, n, d, k, options, parallel);
-                double s = Silhouette.Mean(space, d, run.Labels, k, sample, parallel);
+                var run = BestOfStarts(searchData, m, d, k, options, parallel);
+                double s = Silhouette.Mean(searchData, d, run.Labels, k, searchRows, parallel);
                 candidates.Add(new KCandidate(k, s, run.Inertia));
                 // Strictly greater: on a tie the smaller k stays; NaN never wins over a number.
-                if (best is null || s > silhouette || (double.IsNaN(silhouette) && !double.IsNaN(s)))
+                if (chosen is null || s > chosenSilhouette || (double.IsNaN(chosenSilhouette) && !double.IsNaN(s)))
                 {
-                    best = run;
-                    silhouette = s;
+                    chosen = run;
+                    chosenSilhouette = s;
                 }
             }
+            best = sampled ? BestOfStarts(space, n, d, chosen!.K, options, parallel) : chosen!;
         }
+        silhouette = Silhouette.Mean(space, d, best.Labels, best.K, sample, parallel);
         return Describe(table, options, z, space, d, best, candidates, silhouette, sample.Length);
     }
 
@@ -102,6 +117,34 @@ public static class KMeans
         if (string.IsNullOrWhiteSpace(options.Name)) throw new ArgumentException("the classifier needs a name", nameof(options));
         if (options.ClassNames is { } names && names.Any(string.IsNullOrWhiteSpace))
             throw new ArgumentException("class names must not be empty", nameof(options));
+    }
+
+    /// <summary>The given rows of a row-major matrix, as a new matrix.</summary>
+    private static double[] Rows(double[] data, int d, int[] rows)
+    {
+        var result = new double[rows.Length * d];
+        for (int r = 0; r < rows.Length; r++) Array.Copy(data, rows[r] * d, result, r * d, d);
+        return result;
+    }
+
+    /// <summary>How many different points the given rows hold: k-means cannot fill more clusters than that.</summary>
+    private static int DistinctRows(double[] data, int d, int[] rows)
+    {
+        int Compare(int a, int b)
+        {
+            for (int j = 0; j < d; j++)
+            {
+                int c = data[a * d + j].CompareTo(data[b * d + j]);
+                if (c != 0) return c;
+            }
+            return 0;
+        }
+        var sorted = (int[])rows.Clone();
+        Array.Sort(sorted, Compare);
+        int distinct = sorted.Length > 0 ? 1 : 0;
+        for (int i = 1; i < sorted.Length; i++)
+            if (Compare(sorted[i - 1], sorted[i]) != 0) distinct++;
+        return distinct;
     }
 
     /// <summary>All rows, or a sorted uniform sample of <paramref name="limit"/> rows (partial Fisher–Yates).</summary>
@@ -348,7 +391,10 @@ public static class KMeans
 
         var notes = new List<string>();
         if (sampleSize < n)
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"silhouette computed on a deterministic sample of {sampleSize:N0} of {n:N0} customers"));
+        {
+            string what = options.K is null ? "k chosen and silhouette computed" : "silhouette computed";
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{what} on a deterministic sample of {sampleSize:N0} of {n:N0} customers"));
+        }
         if (!run.Converged)
             notes.Add($"stopped at the iteration limit ({options.MaxIterations}) before assignments settled");
         var result = new ClassifierResult(options.Name, names, assignments);

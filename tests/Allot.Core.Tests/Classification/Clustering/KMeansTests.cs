@@ -187,6 +187,36 @@ public sealed class KMeansTests
     }
 
     [Fact]
+    public void Cluster_KNotGivenManyCustomers_ChoosesOnSampleAndFitsAll()
+    {
+        var (table, blob) = Blobs(25, [700, 600, 500], ThreeCentres, 0.7);
+        var result = KMeans.Cluster(table, Options() with { SilhouetteSampleLimit = 300, MaxK = 5 });
+        Assert.Equal(3, result.K);
+        Assert.Equal(300, result.SilhouetteSampleSize);
+        Assert.Equal("k chosen and silhouette computed on a deterministic sample of 300 of 1,800 customers", result.Note);
+        for (int i = 0; i < table.Count; i++)
+            Assert.Equal($"cluster {blob[i] + 1}", result.Result.Assignments[i].Class);
+    }
+
+    [Fact]
+    public void Cluster_KAboveDistinctProfiles_Throws()
+    {
+        var table = Table(["a", "b", "c", "d", "e"], [0, 0, 0, 1, 1], [5, 5, 5, 5, 5]);
+        var error = Assert.Throws<ArgumentException>(() => KMeans.Cluster(table, Options(3)));
+        Assert.Contains("only 2 distinct profiles", error.Message);
+    }
+
+    [Fact]
+    public void Cluster_KNotGivenFewDistinctProfiles_SearchCappedAtThem()
+    {
+        var table = Table(["a", "b", "c", "d", "e", "f"], [0, 0, 0, 1, 1, 1], [5, 5, 5, 5, 5, 5]);
+        var result = KMeans.Cluster(table, Options());
+        Assert.Equal([2], result.Candidates.Select(c => c.K));
+        Assert.Equal(1.0, result.Silhouette); // two exact points: a = 0, so every silhouette is 1
+        Assert.Equal(0.0, result.Inertia);
+    }
+
+    [Fact]
     public void Cluster_TooSmallK_Throws()
     {
         var (table, _) = Blobs(18, [5, 5], [(0, 0), (5, 5)], 0.5);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Allot.Core.Classification;
+using Allot.Core.Classification.Lifecycle;
 using Allot.Core.Customers;
 using Allot.Core.Importing;
 using Allot.Import.Generation;
@@ -66,9 +67,9 @@ internal static class DemoCommand
 
             ctx.Out.WriteLine();
             ctx.Out.WriteLine();
-            ctx.Err.WriteLine("4/5 Classification (indicators at the latest order date; ABC on sales, RFM segments, 8-class RFM):");
+            ctx.Err.WriteLine("4/5 Classification (indicators at the latest order date; ABC on sales, RFM segments, 8-class RFM, lifecycle stage):");
             var table = IndicatorsCommand.Compute(store, null);
-            foreach (var result in new[] { Abc.Classify(table, "amount"), Rfm.Score(table), Rfm.EightClass(table) })
+            foreach (var result in new[] { Abc.Classify(table, "amount"), Rfm.Score(table), Rfm.EightClass(table), LifecycleClassifier.Classify(table, new LifecycleOptions()) })
             {
                 ctx.Printer.Rows([result.Name, "customers", "customer_share", "revenue", "revenue_share"],
                     ClassSummary.Of(result, table).Select(c => new object?[] { c.Class, c.Customers, Math.Round(c.CustomerShare, 3), Math.Round(c.Revenue, 2), Math.Round(c.RevenueShare, 3) }));

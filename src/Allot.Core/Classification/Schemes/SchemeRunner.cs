@@ -1,0 +1,73 @@
+using Allot.Core.Indicators;
+
+namespace Allot.Core.Classification.Schemes;
+
+/// <summary>Runs every classifier of a scheme over an indicator table and assembles each customer's tier,
+/// segment, lifecycle stage and tags.</summary>
+/// <remarks>Deterministic: classifiers run one after another in scheme order and each is deterministic (k-means
+/// by its seed), so the same table and scheme give an identical outcome. Before anything runs, the table is
+/// checked for every indicator the scheme reads, so a missing column fails at once with all missing names.</remarks>
+public static class SchemeRunner
+{
+    /// <summary>Runs <paramref name="scheme"/> over <paramref name="table"/>.</summary>
+    /// <param name="table">The indicators.</param>
+    /// <param name="scheme">A scheme, e.g. from <see cref="SchemeParser.Parse"/>.</param>
+    /// <exception cref="ArgumentException">The table lacks indicators the scheme reads, its as-of differs from the
+    /// scheme's, the scheme's references do not name classifiers, or a classifier rejects its settings or data.</exception>
+    public static SchemeOutcome Run(IndicatorTable table, Scheme scheme)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(scheme);
+        if (scheme.AsOf is { } asOf && asOf != table.AsOf)
+            throw new ArgumentException($"scheme '{scheme.Name}' is for as-of {asOf:yyyy-MM-dd} but the indicators are as of {table.AsOf:yyyy-MM-dd}", nameof(table));
+        var missing = scheme.Classifiers
+            .SelectMany(c => c.Indicators.Where(i => !table.HasNumber(i) && !table.HasText(i)).Select(i => $"{i} (classifier '{c.Name}')"))
+            .ToList();
+        if (missing.Count > 0)
+            throw new ArgumentException($"the indicator table lacks what scheme '{scheme.Name}' reads: {string.Join(", ", missing)}", nameof(table));
+        int tier = IndexOf(scheme, scheme.TierFrom, "tier_from");
+        int segment = scheme.SegmentFrom is null ? -1 : IndexOf(scheme, scheme.SegmentFrom, "segment_from");
+        int lifecycle = scheme.LifecycleFrom is null ? -1 : IndexOf(scheme, scheme.LifecycleFrom, "lifecycle_from");
+
+        var results = new ClassifierResult[scheme.Classifiers.Count];
+        for (int c = 0; c < results.Length; c++)
+        {
+            var spec = scheme.Classifiers[c];
+            try
+            {
+                results[c] = spec.Run(table);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"classifier '{spec.Name}' ({spec.Kind}): {e.Message}", nameof(scheme), e);
+            }
+        }
+
+        var tagSources = Enumerable.Range(0, results.Length)
+            .Where(c => scheme.Classifiers[c] is RulesSpec { GivesTags: true }).ToArray();
+        var customers = new CustomerClassification[table.Count];
+        for (int i = 0; i < customers.Length; i++)
+        {
+            var tags = new List<string>();
+            foreach (int c in tagSources)
+            {
+                // A customer no rule matched has the default class, which is not a tag.
+                if (results[c].Assignments[i].Numbers["matched_rules"] == 0) continue;
+                foreach (string tag in results[c].Assignments[i].Class.Split(RuleSet.Separator))
+                    if (!tags.Contains(tag)) tags.Add(tag);
+            }
+            customers[i] = new CustomerClassification(table.CustomerKeys[i], results[tier].Assignments[i].Class,
+                segment < 0 ? null : results[segment].Assignments[i].Class,
+                lifecycle < 0 ? null : results[lifecycle].Assignments[i].Class,
+                tags, [.. results.Select(r => r.Assignments[i])]);
+        }
+        return new SchemeOutcome(scheme.Name, results, customers);
+    }
+
+    private static int IndexOf(Scheme scheme, string name, string setting)
+    {
+        for (int c = 0; c < scheme.Classifiers.Count; c++)
+            if (string.Equals(scheme.Classifiers[c].Name, name, StringComparison.Ordinal)) return c;
+        throw new ArgumentException($"{setting} '{name}' names no classifier of scheme '{scheme.Name}'", nameof(scheme));
+    }
+}

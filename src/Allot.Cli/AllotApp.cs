@@ -35,6 +35,8 @@ public static class AllotApp
         Add(CustomersCommand.Create(Wrap));
         Add(StatsCommand.Create(Wrap));
         Add(IndicatorsCommand.Create(Wrap));
+        Add(SchemeCommand.Create(Wrap));
+        Add(ClassifyCommand.Create(Wrap));
         Add(DemoCommand.Create(Wrap));
 
         var parsed = root.Parse(args);
@@ -61,7 +63,7 @@ public static class AllotApp
             stderr.WriteLine($"allot: {e.Message}");
             return 2;
         }
-        catch (Exception e) when (e is ImportFileException or StoreException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is ImportFileException or StoreException or Core.Classification.Schemes.SchemeException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             stderr.WriteLine($"allot: {e.Message}");
             if (verbose) stderr.WriteLine(e);

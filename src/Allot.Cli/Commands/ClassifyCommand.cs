@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Allot.Cli.Output;
+using Allot.Core.Classification;
+using Allot.Core.Classification.Schemes;
+using Allot.Import.Importing;
+
+namespace Allot.Cli.Commands;
+
+/// <summary><c>allot classify</c>: runs a scheme over the store's indicators and prints, per classifier, each
+/// class's customers and revenue share; optionally every customer's classes to a CSV file.</summary>
+internal static class ClassifyCommand
+{
+    public static Command Create(Func<Func<CliContext, int>, Func<ParseResult, int>> wrap)
+    {
+        var schemeFile = new Option<string?>("--scheme") { Description = "Scheme file (default: the bundled retail scheme; see `allot scheme init`)" };
+        var asOf = new Option<DateOnly?>("--as-of") { Description = "Date the indicators describe (default: the scheme's as_of, else the latest order date)" };
+        var results = new Option<string?>("--results") { Description = "Write every customer's tier, segment, lifecycle stage, tags and classes to this CSV file" };
+        var customer = new Option<string?>("--customer") { Description = "Explain one customer: each classifier's class with its reason and numbers" };
+        var command = new Command("classify", "Classify every customer with a scheme: tiers, segments, lifecycle stages and tags, each with its reason")
+        {
+            schemeFile, asOf, results, customer,
+        };
+        command.SetAction(wrap(ctx =>
+        {
+            var p = ctx.Parse;
+            var scheme = SchemeCommand.Load(p.GetValue(schemeFile));
+            using var store = ctx.OpenStore();
+            var table = IndicatorsCommand.Compute(store, p.GetValue(asOf) ?? scheme.AsOf);
+            var outcome = SchemeRunner.Run(table, scheme);
+            ctx.Err.WriteLine($"scheme '{scheme.Name}': {table.Count:N0} customers as of {table.AsOf:yyyy-MM-dd}");
+
+            if (p.GetValue(customer) is { } key)
+            {
+                int row = table.RowOf(key);
+                if (row < 0) throw new ArgumentException($"no customer with key '{key}' in the indicators as of {table.AsOf:yyyy-MM-dd}");
+                Explain(ctx, outcome, outcome.Customers[row]);
+                return 0;
+            }
+            if (p.GetValue(results) is { } path) WriteResults(path, outcome);
+            PrintSummary(ctx, scheme, table.AsOf, outcome, table);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void PrintSummary(CliContext ctx, Scheme scheme, DateOnly asOf, SchemeOutcome outcome, Core.Indicators.IndicatorTable table)
+    {
+        if (ctx.Format == OutputFormat.Json)
+        {
+            var classifiers = new JsonArray();
+            foreach (var result in outcome.Results)
+            {
+                var classes = new JsonArray();
+                foreach (var c in ClassSummary.Of(result, table))
+                {
+                    classes.Add(new JsonObject
+                    {
+                        ["class"] = c.Class, ["customers"] = c.Customers, ["customer_share"] = Math.Round(c.CustomerShare, 6),
+                        ["revenue"] = Math.Round(c.Revenue, 2), ["revenue_share"] = Math.Round(c.RevenueShare, 6),
+                    });
+                }
+                classifiers.Add(new JsonObject { ["name"] = result.Name, ["classes"] = classes });
+            }
+            ctx.Printer.Json(new JsonObject
+            {
+                ["scheme"] = scheme.Name, ["as_of"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["customers"] = outcome.Customers.Count, ["tier_from"] = scheme.TierFrom, ["classifiers"] = classifiers,
+            });
+            return;
+        }
+        foreach (var result in outcome.Results)
+        {
+            ctx.Printer.Rows([result.Name, "customers", "customer_share", "revenue", "revenue_share"],
+                ClassSummary.Of(result, table).Select(c => new object?[] { c.Class, c.Customers, Math.Round(c.CustomerShare, 3), Math.Round(c.Revenue, 2), Math.Round(c.RevenueShare, 3) }));
+            ctx.Out.WriteLine();
+        }
+    }
+
+    private static void Explain(CliContext ctx, SchemeOutcome outcome, CustomerClassification c)
+    {
+        ctx.Printer.Record([
+            ("customer", c.CustomerKey), ("tier", c.Tier), ("segment", c.Segment), ("lifecycle_stage", c.LifecycleStage), ("tags", c.Tags),
+            .. c.Assignments.Select((a, i) => (outcome.Results[i].Name, (object?)$"{a.Class}: {a.Reason}")),
+        ]);
+    }
+
+    private static void WriteResults(string path, SchemeOutcome outcome)
+    {
+        using var w = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(true));
+        var names = outcome.Results.Select(r => r.Name).ToList();
+        w.Write(string.Join(',', new[] { "customer_id", "tier", "segment", "lifecycle_stage", "tags" }.Concat(names).Select(CsvText.Quote)) + "\n");
+        foreach (var c in outcome.Customers)
+        {
+            var cells = new List<string?> { c.CustomerKey, c.Tier, c.Segment, c.LifecycleStage, string.Join(';', c.Tags) };
+            cells.AddRange(c.Assignments.Select(a => a.Class));
+            w.Write(string.Join(',', cells.Select(CsvText.Quote)) + "\n");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Allot.Tests.Shared;
+
+namespace Allot.Cli.Tests;
+
+public sealed class ClassifyTests
+{
+    [Fact]
+    public void Classify_SuperstoreDefaultScheme_SummaryPerClassifier()
+    {
+        using var box = new CliSandbox();
+        box.Json("import", "orders", SharedData.File("superstore", "Sample - Superstore.csv"), "--preset", "superstore");
+        var run = box.Json("classify");
+        Assert.Equal(793, run.GetProperty("customers").GetInt32());
+        Assert.Equal("2019-12-30", run.GetProperty("as_of").GetString());
+        foreach (var classifier in run.GetProperty("classifiers").EnumerateArray())
+        {
+            var classes = classifier.GetProperty("classes").EnumerateArray().ToList();
+            Assert.Equal(793, classes.Sum(c => c.GetProperty("customers").GetInt32()));
+            Assert.Equal(1.0, classes.Sum(c => c.GetProperty("revenue_share").GetDouble()), 4);
+        }
+        var again = box.Run("classify", "--format", "json");
+        Assert.Equal(box.Run("classify", "--format", "json").Stdout, again.Stdout);
+    }
+
+    [Fact]
+    public void Classify_ResultsFileAndExplain_EveryCustomerHasATier()
+    {
+        using var box = new CliSandbox();
+        box.Json("import", "orders", SharedData.File("superstore", "Sample - Superstore.csv"), "--preset", "superstore");
+        string results = Path.Combine(box.Folder, "results.csv");
+        Assert.Equal(0, box.Run("classify", "--results", results).Exit);
+        var lines = File.ReadAllLines(results);
+        Assert.Equal(794, lines.Length);
+        Assert.StartsWith("customer_id,tier,segment,lifecycle_stage,tags", lines[0].TrimStart('\uFEFF'));
+        var explained = box.Json("classify", "--customer", "CG-12520");
+        Assert.Equal("CG-12520", explained.GetProperty("customer").GetString());
+        Assert.False(string.IsNullOrEmpty(explained.GetProperty("tier").GetString()));
+    }
+
+    [Fact]
+    public void Scheme_InitThenCheck_AndBadSchemeNamesTheLine()
+    {
+        using var box = new CliSandbox();
+        string path = Path.Combine(box.Folder, "b2b.json");
+        Assert.Equal(0, box.Run("scheme", "init", "--example", "b2b", "--out", path).Exit);
+        Assert.Equal(0, box.Run("scheme", "check", path).Exit);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"amount_365\"", "\"amount_999\"", StringComparison.Ordinal));
+        var bad = box.Run("scheme", "check", path);
+        Assert.Equal(1, bad.Exit);
+        Assert.Matches(@"b2b\.json:\d+:\d+: unknown indicator 'amount_999'", bad.Stderr);
+    }
+}

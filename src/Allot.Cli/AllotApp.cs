@@ -37,6 +37,8 @@ public static class AllotApp
         Add(IndicatorsCommand.Create(Wrap));
         Add(SchemeCommand.Create(Wrap));
         Add(ClassifyCommand.Create(Wrap));
+        Add(RunsCommand.Create(Wrap));
+        Add(RunsCommand.CreateExplain(Wrap));
         Add(DemoCommand.Create(Wrap));
 
         var parsed = root.Parse(args);

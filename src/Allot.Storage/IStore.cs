@@ -1,3 +1,4 @@
+using Allot.Core.Classification.Schemes;
 using Allot.Core.Customers;
 using Allot.Core.Engagement;
 using Allot.Core.Receivables;
@@ -55,6 +56,22 @@ public interface IStore : IDisposable
 
     /// <summary>Owner changes of a customer, oldest first.</summary>
     IReadOnlyList<AssignmentChange> GetOwnerHistory(string customerKey);
+
+    /// <summary>Stores a classification run whole (one transaction) and returns its number.</summary>
+    /// <param name="by">Who ran it.</param>
+    /// <param name="asOf">The indicators' as-of date.</param>
+    /// <param name="schemeText">The scheme as used (its file's text), so the run can be explained later.</param>
+    /// <param name="outcome">What the scheme said about every customer.</param>
+    long SaveClassificationRun(string by, DateOnly asOf, string schemeText, SchemeOutcome outcome);
+
+    /// <summary>The stored classification runs, newest first.</summary>
+    IReadOnlyList<ClassificationRunInfo> GetClassificationRuns(int limit = 50);
+
+    /// <summary>One customer's result in a run, or null.</summary>
+    StoredClassification? GetClassification(long runId, string customerKey);
+
+    /// <summary>Every customer's result in a run, by customer key.</summary>
+    IEnumerable<StoredClassification> ReadClassifications(long runId);
 
     /// <summary>The recorded imports, newest first.</summary>
     IReadOnlyList<ImportRecord> GetImports(int limit = 50);

@@ -17,15 +17,17 @@ internal static class ClassifyCommand
         var schemeFile = new Option<string?>("--scheme") { Description = "Scheme file (default: the bundled retail scheme; see `allot scheme init`)" };
         var asOf = new Option<DateOnly?>("--as-of") { Description = "Date the indicators describe (default: the scheme's as_of, else the latest order date)" };
         var results = new Option<string?>("--results") { Description = "Write every customer's tier, segment, lifecycle stage, tags and classes to this CSV file" };
-        var customer = new Option<string?>("--customer") { Description = "Explain one customer: each classifier's class with its reason and numbers" };
+        var customer = new Option<string?>("--customer") { Description = "Explain one customer without storing a run: each classifier's class with its reason" };
+        var noStore = new Option<bool>("--no-store") { Description = "Print the summary without storing a run" };
+        var by = new Option<string?>("--by") { Description = "Who runs it, recorded with the run (default: the OS user)" };
         var command = new Command("classify", "Classify every customer with a scheme: tiers, segments, lifecycle stages and tags, each with its reason")
         {
-            schemeFile, asOf, results, customer,
+            schemeFile, asOf, results, customer, noStore, by,
         };
         command.SetAction(wrap(ctx =>
         {
             var p = ctx.Parse;
-            var scheme = SchemeCommand.Load(p.GetValue(schemeFile));
+            var (scheme, schemeText) = SchemeCommand.LoadWithText(p.GetValue(schemeFile));
             using var store = ctx.OpenStore();
             var table = IndicatorsCommand.Compute(store, p.GetValue(asOf) ?? scheme.AsOf);
             var outcome = SchemeRunner.Run(table, scheme);
@@ -39,13 +41,19 @@ internal static class ClassifyCommand
                 return 0;
             }
             if (p.GetValue(results) is { } path) WriteResults(path, outcome);
-            PrintSummary(ctx, scheme, table.AsOf, outcome, table);
+            long? runId = null;
+            if (!p.GetValue(noStore))
+            {
+                runId = store.SaveClassificationRun(p.GetValue(by) ?? Environment.UserName, table.AsOf, schemeText, outcome);
+                ctx.Err.WriteLine($"stored as run {runId}; explain a customer with: allot explain KEY --run {runId}");
+            }
+            PrintSummary(ctx, scheme, table.AsOf, outcome, table, runId);
             return 0;
         }));
         return command;
     }
 
-    private static void PrintSummary(CliContext ctx, Scheme scheme, DateOnly asOf, SchemeOutcome outcome, Core.Indicators.IndicatorTable table)
+    private static void PrintSummary(CliContext ctx, Scheme scheme, DateOnly asOf, SchemeOutcome outcome, Core.Indicators.IndicatorTable table, long? runId)
     {
         if (ctx.Format == OutputFormat.Json)
         {
@@ -65,7 +73,7 @@ internal static class ClassifyCommand
             }
             ctx.Printer.Json(new JsonObject
             {
-                ["scheme"] = scheme.Name, ["as_of"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["run"] = runId, ["scheme"] = scheme.Name, ["as_of"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["customers"] = outcome.Customers.Count, ["tier_from"] = scheme.TierFrom, ["classifiers"] = classifiers,
             });
             return;

@@ -48,10 +48,14 @@ internal static class SchemeCommand
     }
 
     /// <summary>Reads and parses a scheme file; the bundled default when <paramref name="path"/> is null.</summary>
-    public static Scheme Load(string? path)
+    public static Scheme Load(string? path) => LoadWithText(path).Scheme;
+
+    /// <summary>The scheme and its text as read (stored with a run).</summary>
+    public static (Scheme Scheme, string Text) LoadWithText(string? path)
     {
-        if (path is null) return SchemeParser.Parse(BuiltInSchemes.Default, "default scheme");
+        if (path is null) return (SchemeParser.Parse(BuiltInSchemes.Default, "default scheme"), BuiltInSchemes.Default);
         if (!File.Exists(path)) throw new ArgumentException($"{path}: scheme file not found (write one with `allot scheme init --out {path}`)");
-        return SchemeParser.Parse(File.ReadAllText(path), path);
+        string text = File.ReadAllText(path);
+        return (SchemeParser.Parse(text, path), text);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Allot.Core.Classification.Schemes;
 using Allot.Core.Customers;
 using Allot.Core.Engagement;
 using Allot.Core.Receivables;
@@ -247,6 +248,88 @@ public sealed class SqliteStore : IStore
                 r.IsDBNull(6) ? null : r.GetInt64(6)));
         }
         return list;
+    }
+
+    /// <inheritdoc />
+    public long SaveClassificationRun(string by, DateOnly asOf, string schemeText, SchemeOutcome outcome)
+    {
+        using var tx = _connection.BeginTransaction();
+        using var run = _connection.CreateCommand();
+        run.Transaction = tx;
+        run.CommandText = """
+            INSERT INTO classification_runs (created_at, by_whom, as_of, scheme_name, scheme_text, customers)
+            VALUES ($at, $by, $asOf, $name, $text, $n) RETURNING id
+            """;
+        run.Parameters.AddWithValue("$at", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        run.Parameters.AddWithValue("$by", by);
+        run.Parameters.AddWithValue("$asOf", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        run.Parameters.AddWithValue("$name", outcome.SchemeName);
+        run.Parameters.AddWithValue("$text", schemeText);
+        run.Parameters.AddWithValue("$n", outcome.Customers.Count);
+        long id = Convert.ToInt64(run.ExecuteScalar(), CultureInfo.InvariantCulture);
+
+        using var insert = _connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = """
+            INSERT INTO classification_results (run_id, customer_key, tier, segment, lifecycle_stage, tags, details)
+            VALUES ($run, $key, $tier, $segment, $stage, $tags, $details)
+            """;
+        var pRun = insert.Parameters.Add("$run", SqliteType.Integer);
+        var pKey = insert.Parameters.Add("$key", SqliteType.Text);
+        var pTier = insert.Parameters.Add("$tier", SqliteType.Text);
+        var pSegment = insert.Parameters.Add("$segment", SqliteType.Text);
+        var pStage = insert.Parameters.Add("$stage", SqliteType.Text);
+        var pTags = insert.Parameters.Add("$tags", SqliteType.Text);
+        var pDetails = insert.Parameters.Add("$details", SqliteType.Text);
+        insert.Prepare();
+        pRun.Value = id;
+        foreach (var c in outcome.Customers)
+        {
+            pKey.Value = c.CustomerKey;
+            pTier.Value = c.Tier;
+            pSegment.Value = (object?)c.Segment ?? DBNull.Value;
+            pStage.Value = (object?)c.LifecycleStage ?? DBNull.Value;
+            pTags.Value = ListColumn.Join(c.Tags);
+            pDetails.Value = ClassificationDetails.Format(outcome, c);
+            insert.ExecuteNonQuery();
+        }
+        tx.Commit();
+        return id;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ClassificationRunInfo> GetClassificationRuns(int limit = 50)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT id, created_at, by_whom, as_of, scheme_name, customers FROM classification_runs ORDER BY id DESC LIMIT $l";
+        cmd.Parameters.AddWithValue("$l", limit);
+        using var r = cmd.ExecuteReader();
+        var list = new List<ClassificationRunInfo>();
+        while (r.Read())
+            list.Add(new ClassificationRunInfo(r.GetInt64(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2),
+                Date(r, 3), r.GetString(4), r.GetInt32(5)));
+        return list;
+    }
+
+    /// <inheritdoc />
+    public StoredClassification? GetClassification(long runId, string customerKey) =>
+        ReadResults("WHERE run_id = $run AND customer_key = $key", runId, customerKey).FirstOrDefault();
+
+    /// <inheritdoc />
+    public IEnumerable<StoredClassification> ReadClassifications(long runId) => ReadResults("WHERE run_id = $run", runId, null);
+
+    private IEnumerable<StoredClassification> ReadResults(string where, long runId, string? key)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = $"SELECT run_id, customer_key, tier, segment, lifecycle_stage, tags, details FROM classification_results {where} ORDER BY customer_key";
+        cmd.Parameters.AddWithValue("$run", runId);
+        if (key is not null) cmd.Parameters.AddWithValue("$key", key);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            yield return new StoredClassification(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
+                r.IsDBNull(4) ? null : r.GetString(4), ListColumn.Split(r.GetString(5)), ClassificationDetails.Parse(r.GetString(6)));
+        }
     }
 
     /// <inheritdoc />

@@ -1,0 +1,10 @@
+namespace Allot.Storage;
+
+/// <summary>A stored classification run.</summary>
+/// <param name="Id">Run number.</param>
+/// <param name="CreatedAt">When it was stored.</param>
+/// <param name="By">Who ran it.</param>
+/// <param name="AsOf">The date its indicators describe.</param>
+/// <param name="SchemeName">The scheme's name.</param>
+/// <param name="Customers">Customers classified.</param>
+public sealed record ClassificationRunInfo(long Id, DateTimeOffset CreatedAt, string By, DateOnly AsOf, string SchemeName, int Customers);

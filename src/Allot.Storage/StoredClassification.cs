@@ -1,0 +1,12 @@
+namespace Allot.Storage;
+
+/// <summary>One customer's result in a stored run.</summary>
+/// <param name="RunId">The run.</param>
+/// <param name="CustomerKey">The customer.</param>
+/// <param name="Tier">Tier.</param>
+/// <param name="Segment">Segment, if the scheme sets one.</param>
+/// <param name="LifecycleStage">Lifecycle stage, if the scheme sets one.</param>
+/// <param name="Tags">Tags from all-match rules.</param>
+/// <param name="Classes">Per classifier, in the scheme's order: its name, the class, the reason and the numbers.</param>
+public sealed record StoredClassification(long RunId, string CustomerKey, string Tier, string? Segment, string? LifecycleStage,
+    IReadOnlyList<string> Tags, IReadOnlyList<StoredClass> Classes);

@@ -39,6 +39,7 @@ public static class AllotApp
         Add(ClassifyCommand.Create(Wrap));
         Add(RunsCommand.Create(Wrap));
         Add(RunsCommand.CreateExplain(Wrap));
+        Add(RunsCommand.CreateCompare(Wrap));
         Add(DemoCommand.Create(Wrap));
 
         var parsed = root.Parse(args);

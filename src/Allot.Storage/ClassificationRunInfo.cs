@@ -7,4 +7,6 @@ namespace Allot.Storage;
 /// <param name="AsOf">The date its indicators describe.</param>
 /// <param name="SchemeName">The scheme's name.</param>
 /// <param name="Customers">Customers classified.</param>
-public sealed record ClassificationRunInfo(long Id, DateTimeOffset CreatedAt, string By, DateOnly AsOf, string SchemeName, int Customers);
+/// <param name="TierClasses">The tier classifier's classes, best first.</param>
+public sealed record ClassificationRunInfo(long Id, DateTimeOffset CreatedAt, string By, DateOnly AsOf, string SchemeName, int Customers,
+    IReadOnlyList<string> TierClasses);

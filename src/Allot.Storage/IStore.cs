@@ -62,7 +62,11 @@ public interface IStore : IDisposable
     /// <param name="asOf">The indicators' as-of date.</param>
     /// <param name="schemeText">The scheme as used (its file's text), so the run can be explained later.</param>
     /// <param name="outcome">What the scheme said about every customer.</param>
-    long SaveClassificationRun(string by, DateOnly asOf, string schemeText, SchemeOutcome outcome);
+    /// <param name="revenue">Each customer's revenue at the as-of date, aligned with the outcome's customers (for
+    /// revenue shares per tier and the migration matrix).</param>
+    /// <param name="tierClasses">The tier classifier's classes, best first (to tell moves up from moves down).</param>
+    long SaveClassificationRun(string by, DateOnly asOf, string schemeText, SchemeOutcome outcome, IReadOnlyList<double> revenue,
+        IReadOnlyList<string> tierClasses);
 
     /// <summary>The stored classification runs, newest first.</summary>
     IReadOnlyList<ClassificationRunInfo> GetClassificationRuns(int limit = 50);

@@ -8,5 +8,6 @@ namespace Allot.Storage;
 /// <param name="LifecycleStage">Lifecycle stage, if the scheme sets one.</param>
 /// <param name="Tags">Tags from all-match rules.</param>
 /// <param name="Classes">Per classifier, in the scheme's order: its name, the class, the reason and the numbers.</param>
+/// <param name="Revenue">The customer's revenue (amount) at the run's as-of date.</param>
 public sealed record StoredClassification(long RunId, string CustomerKey, string Tier, string? Segment, string? LifecycleStage,
-    IReadOnlyList<string> Tags, IReadOnlyList<StoredClass> Classes);
+    IReadOnlyList<string> Tags, IReadOnlyList<StoredClass> Classes, double Revenue);

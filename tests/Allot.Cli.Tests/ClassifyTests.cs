@@ -56,6 +56,10 @@ public sealed class ClassifyTests
         Assert.Equal(first.GetProperty("tier").GetString(), box.Json("classify", "--customer", "CG-12520", "--no-store").GetProperty("tier").GetString());
         Assert.Contains("cumulative share", first.GetProperty("abc_amount").GetString());
         Assert.Equal(1, box.Run("explain", "NOPE").Exit);
+
+        var cmp = box.Json("compare", "2", "1");
+        Assert.Equal(793, cmp.GetProperty("matrix").EnumerateArray().Sum(c => c.GetProperty("customers").GetInt32()));
+        Assert.True(cmp.GetProperty("moved_up").GetInt32() + cmp.GetProperty("moved_down").GetInt32() > 0);
     }
 
     [Fact]

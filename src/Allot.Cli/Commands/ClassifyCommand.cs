@@ -44,7 +44,8 @@ internal static class ClassifyCommand
             long? runId = null;
             if (!p.GetValue(noStore))
             {
-                runId = store.SaveClassificationRun(p.GetValue(by) ?? Environment.UserName, table.AsOf, schemeText, outcome);
+                var tierClasses = outcome.Results.First(r => r.Name == scheme.TierFrom).Classes;
+                runId = store.SaveClassificationRun(p.GetValue(by) ?? Environment.UserName, table.AsOf, schemeText, outcome, table.Number("amount").ToArray(), tierClasses);
                 ctx.Err.WriteLine($"stored as run {runId}; explain a customer with: allot explain KEY --run {runId}");
             }
             PrintSummary(ctx, scheme, table.AsOf, outcome, table, runId);

@@ -41,4 +41,52 @@ internal static class RunsCommand
         }));
         return command;
     }
+
+    public static Command CreateCompare(Func<Func<CliContext, int>, Func<ParseResult, int>> wrap)
+    {
+        var first = new Argument<long>("run-a") { Description = "The earlier run" };
+        var second = new Argument<long>("run-b") { Description = "The later run" };
+        var top = new Option<int>("--top") { Description = "How many movers up and down to list (default 20)", DefaultValueFactory = _ => 20 };
+        var command = new Command("compare", "Migration matrix between two runs' tiers (customers and revenue) and who moved up and down") { first, second, top };
+        command.SetAction(wrap(ctx =>
+        {
+            using var store = ctx.OpenStore();
+            long a = ctx.Parse.GetValue(first), b = ctx.Parse.GetValue(second);
+            var runs = store.GetClassificationRuns(int.MaxValue);
+            var runB = runs.FirstOrDefault(r => r.Id == b) ?? throw new ArgumentException($"no run {b}; see `allot runs list`");
+            if (runs.All(r => r.Id != a)) throw new ArgumentException($"no run {a}; see `allot runs list`");
+            var cmp = Core.Classification.Runs.RunComparison.Compare(runB.TierClasses,
+                store.ReadClassifications(a).Select(c => (c.CustomerKey, c.Tier, c.Revenue)),
+                store.ReadClassifications(b).Select(c => (c.CustomerKey, c.Tier, c.Revenue)));
+            int n = Math.Max(0, ctx.Parse.GetValue(top));
+            if (ctx.Format == Output.OutputFormat.Json)
+            {
+                static System.Text.Json.Nodes.JsonObject Move(Core.Classification.Runs.TierMove m) => new()
+                {
+                    ["customer"] = m.CustomerKey, ["from"] = m.From, ["to"] = m.To, ["revenue_from"] = Math.Round(m.RevenueFrom, 2), ["revenue_to"] = Math.Round(m.RevenueTo, 2),
+                };
+                ctx.Printer.Json(new System.Text.Json.Nodes.JsonObject
+                {
+                    ["run_a"] = a, ["run_b"] = b,
+                    ["matrix"] = new System.Text.Json.Nodes.JsonArray([.. cmp.Cells.Select(c => (System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject
+                    {
+                        ["from"] = c.From, ["to"] = c.To, ["customers"] = c.Customers, ["revenue"] = Math.Round(c.Revenue, 2),
+                    })]),
+                    ["moved_up"] = cmp.Up.Count, ["moved_down"] = cmp.Down.Count,
+                    ["up"] = new System.Text.Json.Nodes.JsonArray([.. cmp.Up.Take(n).Select(m => (System.Text.Json.Nodes.JsonNode)Move(m))]),
+                    ["down"] = new System.Text.Json.Nodes.JsonArray([.. cmp.Down.Take(n).Select(m => (System.Text.Json.Nodes.JsonNode)Move(m))]),
+                });
+                return 0;
+            }
+            ctx.Printer.Rows(["from", "to", "customers", "revenue"],
+                cmp.Cells.Select(c => new object?[] { c.From ?? "(new)", c.To ?? "(gone)", c.Customers, Math.Round(c.Revenue, 2) }));
+            ctx.Out.WriteLine();
+            ctx.Err.WriteLine($"{cmp.Up.Count:N0} moved up, {cmp.Down.Count:N0} moved down; the top {n}:");
+            ctx.Printer.Rows(["direction", "customer", "from", "to", "revenue_from", "revenue_to"],
+                cmp.Up.Take(n).Select(m => new object?[] { "up", m.CustomerKey, m.From, m.To, Math.Round(m.RevenueFrom, 2), Math.Round(m.RevenueTo, 2) })
+                    .Concat(cmp.Down.Take(n).Select(m => new object?[] { "down", m.CustomerKey, m.From, m.To, Math.Round(m.RevenueFrom, 2), Math.Round(m.RevenueTo, 2) })));
+            return 0;
+        }));
+        return command;
+    }
 }

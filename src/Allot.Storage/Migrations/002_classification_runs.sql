@@ -7,6 +7,7 @@ CREATE TABLE classification_runs (
     as_of        TEXT NOT NULL,
     scheme_name  TEXT NOT NULL,
     scheme_text  TEXT NOT NULL,
+    tier_classes TEXT NOT NULL DEFAULT '',
     customers    INTEGER NOT NULL
 );
 
@@ -17,6 +18,7 @@ CREATE TABLE classification_results (
     segment         TEXT,
     lifecycle_stage TEXT,
     tags            TEXT NOT NULL DEFAULT '',
+    revenue         REAL NOT NULL DEFAULT 0,
     details         TEXT NOT NULL,
     PRIMARY KEY (run_id, customer_key)
 );

@@ -251,14 +251,15 @@ public sealed class SqliteStore : IStore
     }
 
     /// <inheritdoc />
-    public long SaveClassificationRun(string by, DateOnly asOf, string schemeText, SchemeOutcome outcome)
+    public long SaveClassificationRun(string by, DateOnly asOf, string schemeText, SchemeOutcome outcome, IReadOnlyList<double> revenue,
+        IReadOnlyList<string> tierClasses)
     {
         using var tx = _connection.BeginTransaction();
         using var run = _connection.CreateCommand();
         run.Transaction = tx;
         run.CommandText = """
-            INSERT INTO classification_runs (created_at, by_whom, as_of, scheme_name, scheme_text, customers)
-            VALUES ($at, $by, $asOf, $name, $text, $n) RETURNING id
+            INSERT INTO classification_runs (created_at, by_whom, as_of, scheme_name, scheme_text, customers, tier_classes)
+            VALUES ($at, $by, $asOf, $name, $text, $n, $tiers) RETURNING id
             """;
         run.Parameters.AddWithValue("$at", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
         run.Parameters.AddWithValue("$by", by);
@@ -266,13 +267,14 @@ public sealed class SqliteStore : IStore
         run.Parameters.AddWithValue("$name", outcome.SchemeName);
         run.Parameters.AddWithValue("$text", schemeText);
         run.Parameters.AddWithValue("$n", outcome.Customers.Count);
+        run.Parameters.AddWithValue("$tiers", ListColumn.Join(tierClasses));
         long id = Convert.ToInt64(run.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         using var insert = _connection.CreateCommand();
         insert.Transaction = tx;
         insert.CommandText = """
-            INSERT INTO classification_results (run_id, customer_key, tier, segment, lifecycle_stage, tags, details)
-            VALUES ($run, $key, $tier, $segment, $stage, $tags, $details)
+            INSERT INTO classification_results (run_id, customer_key, tier, segment, lifecycle_stage, tags, revenue, details)
+            VALUES ($run, $key, $tier, $segment, $stage, $tags, $revenue, $details)
             """;
         var pRun = insert.Parameters.Add("$run", SqliteType.Integer);
         var pKey = insert.Parameters.Add("$key", SqliteType.Text);
@@ -281,10 +283,14 @@ public sealed class SqliteStore : IStore
         var pStage = insert.Parameters.Add("$stage", SqliteType.Text);
         var pTags = insert.Parameters.Add("$tags", SqliteType.Text);
         var pDetails = insert.Parameters.Add("$details", SqliteType.Text);
+        var pRevenue = insert.Parameters.Add("$revenue", SqliteType.Real);
+        if (revenue.Count != outcome.Customers.Count) throw new ArgumentException("one revenue figure per customer is needed", nameof(revenue));
         insert.Prepare();
         pRun.Value = id;
-        foreach (var c in outcome.Customers)
+        for (int i = 0; i < outcome.Customers.Count; i++)
         {
+            var c = outcome.Customers[i];
+            pRevenue.Value = double.IsFinite(revenue[i]) ? revenue[i] : 0.0;
             pKey.Value = c.CustomerKey;
             pTier.Value = c.Tier;
             pSegment.Value = (object?)c.Segment ?? DBNull.Value;
@@ -301,13 +307,13 @@ public sealed class SqliteStore : IStore
     public IReadOnlyList<ClassificationRunInfo> GetClassificationRuns(int limit = 50)
     {
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "SELECT id, created_at, by_whom, as_of, scheme_name, customers FROM classification_runs ORDER BY id DESC LIMIT $l";
+        cmd.CommandText = "SELECT id, created_at, by_whom, as_of, scheme_name, customers, tier_classes FROM classification_runs ORDER BY id DESC LIMIT $l";
         cmd.Parameters.AddWithValue("$l", limit);
         using var r = cmd.ExecuteReader();
         var list = new List<ClassificationRunInfo>();
         while (r.Read())
             list.Add(new ClassificationRunInfo(r.GetInt64(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2),
-                Date(r, 3), r.GetString(4), r.GetInt32(5)));
+                Date(r, 3), r.GetString(4), r.GetInt32(5), ListColumn.Split(r.GetString(6))));
         return list;
     }
 
@@ -321,14 +327,14 @@ public sealed class SqliteStore : IStore
     private IEnumerable<StoredClassification> ReadResults(string where, long runId, string? key)
     {
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = $"SELECT run_id, customer_key, tier, segment, lifecycle_stage, tags, details FROM classification_results {where} ORDER BY customer_key";
+        cmd.CommandText = $"SELECT run_id, customer_key, tier, segment, lifecycle_stage, tags, details, revenue FROM classification_results {where} ORDER BY customer_key";
         cmd.Parameters.AddWithValue("$run", runId);
         if (key is not null) cmd.Parameters.AddWithValue("$key", key);
         using var r = cmd.ExecuteReader();
         while (r.Read())
         {
             yield return new StoredClassification(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                r.IsDBNull(4) ? null : r.GetString(4), ListColumn.Split(r.GetString(5)), ClassificationDetails.Parse(r.GetString(6)));
+                r.IsDBNull(4) ? null : r.GetString(4), ListColumn.Split(r.GetString(5)), ClassificationDetails.Parse(r.GetString(6)), r.GetDouble(7));
         }
     }
 

@@ -63,6 +63,21 @@ public sealed class ClassifyTests
     }
 
     [Fact]
+    public void Classify_FromFolder_SameSummaryAsThroughTheStore()
+    {
+        using var box = new CliSandbox();
+        string data = Path.Combine(box.Folder, "data");
+        Assert.Equal(0, box.Run("generate", "--customers", "400", "--reps", "10", "--orders", "5000", "--seed", "9", "--out", data).Exit);
+        foreach (string kind in new[] { "reps", "customers", "orders", "invoices", "payments", "interactions", "feedback" })
+            box.Json("import", kind, Path.Combine(data, kind + ".csv"));
+        var viaStore = box.Json("classify", "--no-store");
+        var direct = box.Json("classify", "--from", data);
+        Assert.Equal(viaStore.GetProperty("customers").GetInt32(), direct.GetProperty("customers").GetInt32());
+        Assert.Equal(viaStore.GetProperty("classifiers").ToString(), direct.GetProperty("classifiers").ToString());
+        Assert.Equal(JsonValueKind.Null, direct.GetProperty("run").ValueKind);
+    }
+
+    [Fact]
     public void Scheme_InitThenCheck_AndBadSchemeNamesTheLine()
     {
         using var box = new CliSandbox();

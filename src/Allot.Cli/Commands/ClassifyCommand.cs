@@ -19,17 +19,25 @@ internal static class ClassifyCommand
         var results = new Option<string?>("--results") { Description = "Write every customer's tier, segment, lifecycle stage, tags and classes to this CSV file" };
         var customer = new Option<string?>("--customer") { Description = "Explain one customer without storing a run: each classifier's class with its reason" };
         var noStore = new Option<bool>("--no-store") { Description = "Print the summary without storing a run" };
+        var from = new Option<string?>("--from") { Description = "Classify the CSV files in this folder (the canonical layout) instead of the store; nothing is stored" };
         var by = new Option<string?>("--by") { Description = "Who runs it, recorded with the run (default: the OS user)" };
         var command = new Command("classify", "Classify every customer with a scheme: tiers, segments, lifecycle stages and tags, each with its reason")
         {
-            schemeFile, asOf, results, customer, noStore, by,
+            schemeFile, asOf, results, customer, noStore, from, by,
         };
         command.SetAction(wrap(ctx =>
         {
             var p = ctx.Parse;
             var (scheme, schemeText) = SchemeCommand.LoadWithText(p.GetValue(schemeFile));
-            using var store = ctx.OpenStore();
-            var table = IndicatorsCommand.Compute(store, p.GetValue(asOf) ?? scheme.AsOf);
+            string? folder = p.GetValue(from);
+            using var store = folder is null ? ctx.OpenStore() : null;
+            long rejected = 0;
+            var table = store is not null
+                ? IndicatorsCommand.Compute(store, p.GetValue(asOf) ?? scheme.AsOf)
+                : Core.Indicators.IndicatorCalculator.Compute(
+                    FileRecords.FromFolder(folder!, DateOnly.FromDateTime(ctx.Clock.GetLocalNow().DateTime), _ => rejected++),
+                    p.GetValue(asOf) ?? scheme.AsOf);
+            if (rejected > 0) ctx.Err.WriteLine($"{rejected:N0} row(s) left out as invalid (import them to see each reason)");
             var outcome = SchemeRunner.Run(table, scheme);
             ctx.Err.WriteLine($"scheme '{scheme.Name}': {table.Count:N0} customers as of {table.AsOf:yyyy-MM-dd}");
 
@@ -42,7 +50,7 @@ internal static class ClassifyCommand
             }
             if (p.GetValue(results) is { } path) WriteResults(path, outcome);
             long? runId = null;
-            if (!p.GetValue(noStore))
+            if (store is not null && !p.GetValue(noStore))
             {
                 var tierClasses = outcome.Results.First(r => r.Name == scheme.TierFrom).Classes;
                 runId = store.SaveClassificationRun(p.GetValue(by) ?? Environment.UserName, table.AsOf, schemeText, outcome, table.Number("amount").ToArray(), tierClasses);

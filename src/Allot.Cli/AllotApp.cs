@@ -40,6 +40,7 @@ public static class AllotApp
         Add(RunsCommand.Create(Wrap));
         Add(RunsCommand.CreateExplain(Wrap));
         Add(RunsCommand.CreateCompare(Wrap));
+        Add(RunsCommand.CreateExport(Wrap));
         Add(DemoCommand.Create(Wrap));
 
         var parsed = root.Parse(args);

@@ -57,6 +57,19 @@ public sealed class ClassifyTests
         Assert.Contains("cumulative share", first.GetProperty("abc_amount").GetString());
         Assert.Equal(1, box.Run("explain", "NOPE").Exit);
 
+        string xlsx = Path.Combine(box.Folder, "run1.xlsx"), csv = Path.Combine(box.Folder, "run1.csv");
+        Assert.Equal(0, box.Run("export", "run", "1", "--out", xlsx).Exit);
+        Assert.Equal(0, box.Run("export", "run", "1", "--out", csv).Exit);
+        Assert.Equal(794, File.ReadAllLines(csv).Length);
+        // The workbook reads back through the importer's own XLSX reader: a header and 793 rows.
+        using (var sheet = Allot.Import.Reading.TableReader.Open(xlsx))
+        {
+            Assert.Equal("customer_id", sheet.Headers[0]);
+            int rows = 0;
+            while (sheet.Read(out _)) rows++;
+            Assert.Equal(793, rows);
+        }
+
         var cmp = box.Json("compare", "2", "1");
         Assert.Equal(793, cmp.GetProperty("matrix").EnumerateArray().Sum(c => c.GetProperty("customers").GetInt32()));
         Assert.True(cmp.GetProperty("moved_up").GetInt32() + cmp.GetProperty("moved_down").GetInt32() > 0);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Allot.Cli.Output;
 
 namespace Allot.Cli.Commands;
 
@@ -85,6 +86,42 @@ internal static class RunsCommand
             ctx.Printer.Rows(["direction", "customer", "from", "to", "revenue_from", "revenue_to"],
                 cmp.Up.Take(n).Select(m => new object?[] { "up", m.CustomerKey, m.From, m.To, Math.Round(m.RevenueFrom, 2), Math.Round(m.RevenueTo, 2) })
                     .Concat(cmp.Down.Take(n).Select(m => new object?[] { "down", m.CustomerKey, m.From, m.To, Math.Round(m.RevenueFrom, 2), Math.Round(m.RevenueTo, 2) })));
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command CreateExport(Func<Func<CliContext, int>, Func<ParseResult, int>> wrap)
+    {
+        var run = new Argument<long>("run") { Description = "Run number" };
+        var output = new Option<string>("--out") { Description = "File to write: .csv or .xlsx", Required = true };
+        var what = new Argument<string>("what") { Description = "What to export: run" };
+        var command = new Command("export", "Export a classification run: every customer's tier, segment, stage, tags, revenue and each classifier's class and reason, as CSV or Excel")
+        {
+            what, run, output,
+        };
+        command.SetAction(wrap(ctx =>
+        {
+            if (!string.Equals(ctx.Parse.GetValue(what), "run", StringComparison.OrdinalIgnoreCase))
+                throw new UsageException("only runs can be exported: allot export run N --out FILE.xlsx");
+            using var store = ctx.OpenStore();
+            long id = ctx.Parse.GetValue(run);
+            if (store.GetClassificationRuns(int.MaxValue).All(r => r.Id != id)) throw new ArgumentException($"no run {id}; see `allot runs list`");
+            string path = ctx.Parse.GetValue(output)!;
+            var first = store.ReadClassifications(id).FirstOrDefault();
+            var classifiers = first?.Classes.Select(c => c.Classifier).ToList() ?? [];
+            List<string> columns = ["customer_id", "tier", "segment", "lifecycle_stage", "tags", "revenue",
+                .. classifiers, .. classifiers.Select(c => c + "_reason")];
+            var rows = store.ReadClassifications(id).Select(c => (object?[])[
+                c.CustomerKey, c.Tier, c.Segment, c.LifecycleStage, string.Join(';', c.Tags), Math.Round(c.Revenue, 2),
+                .. c.Classes.Select(x => (object?)x.Class), .. c.Classes.Select(x => (object?)x.Reason)]);
+            if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)) XlsxWriter.Write(path, $"run {id}", columns, rows);
+            else
+            {
+                using var w = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(true));
+                new Printer(w, Output.OutputFormat.Csv).Rows(columns, rows);
+            }
+            ctx.Err.WriteLine($"wrote run {id} to {Path.GetFullPath(path)}");
             return 0;
         }));
         return command;

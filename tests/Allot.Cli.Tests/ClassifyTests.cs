@@ -25,6 +25,37 @@ public sealed class ClassifyTests
     }
 
     [Fact]
+    public void Classify_CdnowMaster_AbcCountsMatchIndependentLoop()
+    {
+        string path = SharedData.File("cdnow", "CDNOW_master.txt");
+        // Independent: spend per customer from the raw file, sorted descending (ties by key), A while the
+        // cumulative share before the customer is below 80 %, B below 95 %.
+        var spend = File.ReadAllLines(path).Skip(1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(r => r.Length == 4)
+            .GroupBy(r => r[0]).Select(g => (Key: g.Key, Amount: g.Sum(r => decimal.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture))))
+            .OrderByDescending(x => x.Amount).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
+        decimal total = spend.Where(x => x.Amount > 0).Sum(x => x.Amount), before = 0;
+        int a = 0, b = 0, c = 0;
+        foreach (var (_, amount) in spend)
+        {
+            if (amount <= 0) c++;
+            else if (before / total < 0.80m) a++;
+            else if (before / total < 0.95m) b++;
+            else c++;
+            if (amount > 0) before += amount;
+        }
+
+        using var box = new CliSandbox();
+        box.Json("import", "orders", path, "--preset", "cdnow");
+        var run = box.Json("classify", "--no-store");
+        Assert.Equal(23570, run.GetProperty("customers").GetInt32());
+        var abc = run.GetProperty("classifiers").EnumerateArray().Single(x => x.GetProperty("name").GetString() == "abc_amount")
+            .GetProperty("classes").EnumerateArray().ToDictionary(x => x.GetProperty("class").GetString()!, x => x.GetProperty("customers").GetInt32());
+        Assert.Equal(a, abc["A"]);
+        Assert.Equal(b, abc["B"]);
+        Assert.Equal(c, abc["C"] + abc.GetValueOrDefault("no sales"));
+    }
+
+    [Fact]
     public void Classify_ResultsFileAndExplain_EveryCustomerHasATier()
     {
         using var box = new CliSandbox();

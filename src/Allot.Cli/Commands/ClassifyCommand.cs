@@ -62,7 +62,7 @@ internal static class ClassifyCommand
         return command;
     }
 
-    private static void PrintSummary(CliContext ctx, Scheme scheme, DateOnly asOf, SchemeOutcome outcome, Core.Indicators.IndicatorTable table, long? runId)
+    public static void PrintSummary(CliContext ctx, Scheme scheme, DateOnly asOf, SchemeOutcome outcome, Core.Indicators.IndicatorTable table, long? runId)
     {
         if (ctx.Format == OutputFormat.Json)
         {

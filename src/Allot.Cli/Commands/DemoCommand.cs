@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Allot.Core.Classification;
-using Allot.Core.Classification.Lifecycle;
+using Allot.Core.Classification.Schemes;
 using Allot.Core.Customers;
 using Allot.Core.Importing;
 using Allot.Import.Generation;
@@ -67,14 +67,19 @@ internal static class DemoCommand
 
             ctx.Out.WriteLine();
             ctx.Out.WriteLine();
-            ctx.Err.WriteLine("4/5 Classification (indicators at the latest order date; ABC on sales, RFM segments, 8-class RFM, lifecycle stage):");
+            ctx.Err.WriteLine("4/5 Classification with the bundled retail scheme (ABC on sales as the tier, RFM segments, lifecycle stages), stored as a run:");
+            var (scheme, schemeText) = SchemeCommand.LoadWithText(null);
             var table = IndicatorsCommand.Compute(store, null);
-            foreach (var result in new[] { Abc.Classify(table, "amount"), Rfm.Score(table), Rfm.EightClass(table), LifecycleClassifier.Classify(table, new LifecycleOptions()) })
-            {
-                ctx.Printer.Rows([result.Name, "customers", "customer_share", "revenue", "revenue_share"],
-                    ClassSummary.Of(result, table).Select(c => new object?[] { c.Class, c.Customers, Math.Round(c.CustomerShare, 3), Math.Round(c.Revenue, 2), Math.Round(c.RevenueShare, 3) }));
-                ctx.Out.WriteLine();
-            }
+            var outcome = SchemeRunner.Run(table, scheme);
+            long runId = store.SaveClassificationRun("demo", table.AsOf, schemeText, outcome, table.Number("amount").ToArray(),
+                outcome.Results.First(r => r.Name == scheme.TierFrom).Classes);
+            ClassifyCommand.PrintSummary(ctx, scheme, table.AsOf, outcome, table, runId);
+            var eight = Rfm.EightClass(table);
+            ctx.Printer.Rows([eight.Name, "customers", "customer_share", "revenue", "revenue_share"],
+                ClassSummary.Of(eight, table).Select(c => new object?[] { c.Class, c.Customers, Math.Round(c.CustomerShare, 3), Math.Round(c.Revenue, 2), Math.Round(c.RevenueShare, 3) }));
+            ctx.Out.WriteLine();
+            ctx.Err.WriteLine($"Why a customer landed where it did: allot explain {outcome.Customers[0].CustomerKey} --db {db}");
+            ctx.Err.WriteLine();
 
             ctx.Err.WriteLine("5/5 Possible duplicate customers (客户查重), never merged silently:");
             var pairs = DuplicateFinder.Find(store.ReadCustomers());

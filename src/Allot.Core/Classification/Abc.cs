@@ -66,7 +66,7 @@ public static class Abc
                     : before < options.BThreshold
                         ? (options.ClassB, Invariant($"cumulative share before it {Pct(before)} ≥ {Pct(options.AThreshold)} and < {Pct(options.BThreshold)}"))
                         : (options.ClassC, Invariant($"cumulative share before it {Pct(before)} ≥ {Pct(options.BThreshold)}"));
-                reason += Invariant($"; {indicator} {v:0.##} is {Pct(share)} of the positive total, rank {rank}");
+                reason += Invariant($"; {indicator} {v:0.##} is {SmallPct(share)} of the positive total, rank {rank}");
             }
             else
             {
@@ -96,6 +96,10 @@ public static class Abc
     private static int Group(double v) => IsPositive(v) ? 0 : double.IsFinite(v) ? 1 : 2;
 
     private static string Pct(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %";
+
+    /// <summary>A single customer's share is often far below 0.1 %: show three significant digits.</summary>
+    private static string SmallPct(double fraction) =>
+        fraction >= 0.001 ? Pct(fraction) : (fraction * 100).ToString("G3", CultureInfo.InvariantCulture) + " %";
 
     private static string Invariant(FormattableString s) => FormattableString.Invariant(s);
 }

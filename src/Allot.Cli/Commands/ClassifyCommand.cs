@@ -76,6 +76,8 @@ internal static class ClassifyCommand
                     {
                         ["class"] = c.Class, ["customers"] = c.Customers, ["customer_share"] = Math.Round(c.CustomerShare, 6),
                         ["revenue"] = Math.Round(c.Revenue, 2), ["revenue_share"] = Math.Round(c.RevenueShare, 6),
+                        ["profit_share"] = Math.Round(c.ProfitShare, 6),
+                        ["means"] = new JsonObject([.. c.Means.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)(double.IsFinite(m.Value) ? JsonValue.Create(Math.Round(m.Value, 4)) : null)))]),
                     });
                 }
                 classifiers.Add(new JsonObject { ["name"] = result.Name, ["classes"] = classes });
@@ -89,8 +91,11 @@ internal static class ClassifyCommand
         }
         foreach (var result in outcome.Results)
         {
-            ctx.Printer.Rows([result.Name, "customers", "customer_share", "revenue", "revenue_share"],
-                ClassSummary.Of(result, table).Select(c => new object?[] { c.Class, c.Customers, Math.Round(c.CustomerShare, 3), Math.Round(c.Revenue, 2), Math.Round(c.RevenueShare, 3) }));
+            var summary = ClassSummary.Of(result, table);
+            var meanNames = summary.FirstOrDefault()?.Means.Keys.ToList() ?? [];
+            ctx.Printer.Rows([result.Name, "customers", "customer_share", "revenue", "revenue_share", "profit_share", .. meanNames.Select(m => "mean_" + m)],
+                summary.Select(c => (object?[])[c.Class, c.Customers, Math.Round(c.CustomerShare, 3), Math.Round(c.Revenue, 2), Math.Round(c.RevenueShare, 3),
+                    Math.Round(c.ProfitShare, 3), .. meanNames.Select(m => double.IsFinite(c.Means[m]) ? (object?)Math.Round(c.Means[m], 2) : null)]));
             ctx.Out.WriteLine();
         }
     }

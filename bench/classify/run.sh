@@ -19,11 +19,11 @@ ALLOT=(dotnet "$ROOT/src/Allot.Cli/bin/Release/net10.0/allot.dll")
 rm -rf "$WORK"; mkdir -p "$WORK/data" "$WORK/orders-only" "$WORK/out" "$WORK/t"
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$WORK"' EXIT
 
-# step NAME CMD…: run under GNU time, record "seconds peakKB" in $WORK/t/NAME
+# step NAME CMD…: run under GNU time, record "seconds peakKB user sys" in $WORK/t/NAME
 step() {
   local name=$1; shift
   echo "== $name" >&2
-  "$TIME" -f '%e %M' -o "$WORK/t/$name" "$@" >"$WORK/out/$name.stdout"
+  "$TIME" -f '%e %M %U %S' -o "$WORK/t/$name" "$@" >"$WORK/out/$name.stdout"
   echo "   $(cat "$WORK/t/$name") (s, KB)" >&2
 }
 
@@ -55,20 +55,21 @@ ORDERS_MB=$(du -m "$WORK/data/orders.csv" | cut -f1)
 import sys, os
 t, orders, customers, mb = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 def get(name):
-    s, kb = open(os.path.join(t, name)).read().split()[-2:]
-    return float(s), int(kb) / 1024
+    s, kb, u, y = open(os.path.join(t, name)).read().split()[-4:]
+    return float(s), int(kb) / 1024, float(u) + float(y)
 base = get('allot_from')[0]
 imp = sum(get(n)[0] for n in ('import_reps', 'import_customers', 'import_orders'))
 imp_mb = max(get(n)[1] for n in ('import_reps', 'import_customers', 'import_orders'))
 print(f"\n### {orders:,} orders, {customers:,} customers (orders.csv {mb} MB)\n")
-print("| tool | seconds | peak RSS MB | time / allot --from |")
-print("|---|---:|---:|---:|")
+print("| tool | seconds | CPU seconds | peak RSS MB | time / allot --from |")
+print("|---|---:|---:|---:|---:|")
 rows = [("allot classify --from (CSV)", 'allot_from'), ("allot classify --db (store, import excluded)", 'allot_db'),
         ("DuckDB (Node @duckdb/node-api)", 'duckdb'), ("pandas", 'pandas')]
 for label, name in rows:
-    s, m = get(name)
-    print(f"| {label} | {s:.2f} | {m:.0f} | {s / base:.2f} |")
-print(f"| allot import reps + customers + orders (once) | {imp:.2f} | {imp_mb:.0f} | {imp / base:.2f} |")
+    s, m, c = get(name)
+    print(f"| {label} | {s:.2f} | {c:.2f} | {m:.0f} | {s / base:.2f} |")
+imp_cpu = sum(get(n)[2] for n in ('import_reps', 'import_customers', 'import_orders'))
+print(f"| allot import reps + customers + orders (once) | {imp:.2f} | {imp_cpu:.2f} | {imp_mb:.0f} | {imp / base:.2f} |")
 g = get('generate')
 print(f"\n(generation: {g[0]:.2f} s, {g[1]:.0f} MB)")
 d, p = get('duckdb')[0], get('pandas')[0]

@@ -34,9 +34,7 @@ internal static class ClassifyCommand
             long rejected = 0;
             var table = store is not null
                 ? IndicatorsCommand.Compute(store, p.GetValue(asOf) ?? scheme.AsOf)
-                : Core.Indicators.IndicatorCalculator.Compute(
-                    FileRecords.FromFolder(folder!, DateOnly.FromDateTime(ctx.Clock.GetLocalNow().DateTime), _ => rejected++),
-                    p.GetValue(asOf) ?? scheme.AsOf);
+                : FromFolder(ctx, folder!, p.GetValue(asOf) ?? scheme.AsOf, () => rejected++);
             if (rejected > 0) ctx.Err.WriteLine($"{rejected:N0} row(s) left out as invalid (import them to see each reason)");
             var outcome = SchemeRunner.Run(table, scheme);
             ctx.Err.WriteLine($"scheme '{scheme.Name}': {table.Count:N0} customers as of {table.AsOf:yyyy-MM-dd}");
@@ -60,6 +58,15 @@ internal static class ClassifyCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Indicators straight from CSV files; the as-of date, when not given, from a date-only first pass.</summary>
+    private static Core.Indicators.IndicatorTable FromFolder(CliContext ctx, string folder, DateOnly? asOf, Action onReject)
+    {
+        var today = DateOnly.FromDateTime(ctx.Clock.GetLocalNow().DateTime);
+        var input = FileRecords.FromFolder(folder, today, _ => onReject());
+        asOf ??= FileRecords.LatestOrderDate(Path.Combine(folder, "orders.csv"), today);
+        return Core.Indicators.IndicatorCalculator.Compute(input, asOf);
     }
 
     public static void PrintSummary(CliContext ctx, Scheme scheme, DateOnly asOf, SchemeOutcome outcome, Core.Indicators.IndicatorTable table, long? runId)

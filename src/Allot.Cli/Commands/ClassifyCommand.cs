@@ -96,15 +96,18 @@ internal static class ClassifyCommand
             });
             return;
         }
-        foreach (var result in outcome.Results)
-        {
-            var summary = ClassSummary.Of(result, table);
-            var meanNames = summary.FirstOrDefault()?.Means.Keys.ToList() ?? [];
-            ctx.Printer.Rows([result.Name, "customers", "customer_share", "revenue", "revenue_share", "profit_share", .. meanNames.Select(m => "mean_" + m)],
-                summary.Select(c => (object?[])[c.Class, c.Customers, Math.Round(c.CustomerShare, 3), Math.Round(c.Revenue, 2), Math.Round(c.RevenueShare, 3),
-                    Math.Round(c.ProfitShare, 3), .. meanNames.Select(m => double.IsFinite(c.Means[m]) ? (object?)Math.Round(c.Means[m], 2) : null)]));
-            ctx.Out.WriteLine();
-        }
+        foreach (var result in outcome.Results) PrintClassTable(ctx, result, table);
+    }
+
+    /// <summary>One classifier's classes as a table: customers, revenue and profit shares, mean indicators.</summary>
+    public static void PrintClassTable(CliContext ctx, ClassifierResult result, Core.Indicators.IndicatorTable table)
+    {
+        var summary = ClassSummary.Of(result, table);
+        var meanNames = summary.FirstOrDefault()?.Means.Keys.ToList() ?? [];
+        ctx.Printer.Rows([result.Name, "customers", "customer_share", "revenue", "revenue_share", "profit_share", .. meanNames.Select(m => "mean_" + m)],
+            summary.Select(c => (object?[])[c.Class, c.Customers, Math.Round(c.CustomerShare, 3), Math.Round(c.Revenue, 2), Math.Round(c.RevenueShare, 3),
+                Math.Round(c.ProfitShare, 3), .. meanNames.Select(m => double.IsFinite(c.Means[m]) ? (object?)Math.Round(c.Means[m], 2) : null)]));
+        ctx.Out.WriteLine();
     }
 
     private static void Explain(CliContext ctx, SchemeOutcome outcome, CustomerClassification c)

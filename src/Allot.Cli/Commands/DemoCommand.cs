@@ -74,10 +74,7 @@ internal static class DemoCommand
             long runId = store.SaveClassificationRun("demo", table.AsOf, schemeText, outcome, table.Number("amount").ToArray(),
                 outcome.Results.First(r => r.Name == scheme.TierFrom).Classes);
             ClassifyCommand.PrintSummary(ctx, scheme, table.AsOf, outcome, table, runId);
-            var eight = Rfm.EightClass(table);
-            ctx.Printer.Rows([eight.Name, "customers", "customer_share", "revenue", "revenue_share"],
-                ClassSummary.Of(eight, table).Select(c => new object?[] { c.Class, c.Customers, Math.Round(c.CustomerShare, 3), Math.Round(c.Revenue, 2), Math.Round(c.RevenueShare, 3) }));
-            ctx.Out.WriteLine();
+            ClassifyCommand.PrintClassTable(ctx, Rfm.EightClass(table), table);
             ctx.Err.WriteLine($"Why a customer landed where it did: allot explain {outcome.Customers[0].CustomerKey} --db {db}");
             ctx.Err.WriteLine();
 

@@ -122,6 +122,17 @@ public sealed class ClassifyTests
     }
 
     [Fact]
+    public void Classify_EmptyStore_SaysWhatToDoAndStoresNothing()
+    {
+        using var box = new CliSandbox();
+        box.Json("init");
+        var result = box.Run("classify");
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("nothing to classify", result.Stderr);
+        Assert.Equal(0, box.Json("runs", "list").GetArrayLength());
+    }
+
+    [Fact]
     public void Scheme_InitThenCheck_AndBadSchemeNamesTheLine()
     {
         using var box = new CliSandbox();

@@ -36,6 +36,10 @@ internal static class ClassifyCommand
                 ? IndicatorsCommand.Compute(store, p.GetValue(asOf) ?? scheme.AsOf)
                 : FromFolder(ctx, folder!, p.GetValue(asOf) ?? scheme.AsOf, () => rejected++);
             if (rejected > 0) ctx.Err.WriteLine($"{rejected:N0} row(s) left out as invalid (import them to see each reason)");
+            if (table.Count == 0)
+                throw new ArgumentException(folder is null
+                    ? "nothing to classify: the store has no customers yet (import customers or orders first, or try `allot demo`)"
+                    : $"nothing to classify: {folder} has no valid orders");
             var outcome = SchemeRunner.Run(table, scheme);
             ctx.Err.WriteLine($"scheme '{scheme.Name}': {table.Count:N0} customers as of {table.AsOf:yyyy-MM-dd}");
 

@@ -22,13 +22,9 @@ public static class AllotApp
         root.Options.Add(GlobalOptions.Format);
         root.Options.Add(GlobalOptions.Verbose);
         root.Options.Add(GlobalOptions.Quiet);
-        int exit = 0;
         void Add(Command command) => root.Subcommands.Add(command);
         Func<ParseResult, int> Wrap(Func<CliContext, int> action) => parse =>
-        {
-            exit = Execute(parse, stdout, stderr, action);
-            return exit;
-        };
+            Execute(parse, stdout, stderr, action);
         Add(InitCommand.Create(Wrap));
         Add(ImportCommand.Create(Wrap));
         Add(GenerateCommand.Create(Wrap));

@@ -79,4 +79,35 @@ public interface IStore : IDisposable
 
     /// <summary>The recorded imports, newest first.</summary>
     IReadOnlyList<ImportRecord> GetImports(int limit = 50);
+
+    /// <summary>Stores an allocation run (a proposal) whole, in one transaction, and returns its number. Owners do
+    /// not change until <see cref="ApplyAllocation"/>.</summary>
+    /// <param name="by">Who proposed it.</param>
+    /// <param name="header">The run's policy, strategy, objective and summary.</param>
+    /// <param name="results">One entry per customer in the proposal.</param>
+    long SaveAllocationRun(string by, AllocationRunHeader header, IReadOnlyList<StoredAllocation> results);
+
+    /// <summary>The stored allocation runs, newest first.</summary>
+    IReadOnlyList<AllocationRunInfo> GetAllocationRuns(int limit = 50);
+
+    /// <summary>One allocation run, or null.</summary>
+    AllocationRunInfo? GetAllocationRun(long runId);
+
+    /// <summary>The policy text an allocation run used, or null when there is no such run.</summary>
+    string? GetAllocationPolicyText(long runId);
+
+    /// <summary>Every customer's place in an allocation run, by customer key.</summary>
+    IEnumerable<StoredAllocation> ReadAllocations(long runId);
+
+    /// <summary>One customer's place in an allocation run, or null.</summary>
+    StoredAllocation? GetAllocation(long runId, string customerKey);
+
+    /// <summary>Applies an allocation run's owner changes — all selected ones or none, in one transaction — and writes
+    /// each change to the owner history (who, when, the run, why).</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="by">Who applies it.</param>
+    /// <param name="select">Which of the run's results to apply (e.g. some customers, or the customers of some reps).</param>
+    /// <exception cref="StoreException">No such run, or a selected customer's owner changed since the run was made
+    /// (the message lists them; nothing is applied).</exception>
+    ApplyOutcome ApplyAllocation(long runId, string by, Func<StoredAllocation, bool> select);
 }

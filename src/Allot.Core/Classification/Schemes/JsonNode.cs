@@ -34,7 +34,7 @@ internal sealed class JsonNode
     public JsonProperty? Property(string name) => Properties.FirstOrDefault(p => p.Name == name);
 
     /// <summary>Parses <paramref name="json"/>; syntax errors become <see cref="SchemeException"/>.</summary>
-    public static JsonNode Parse(string json, string source)
+    public static JsonNode Parse(string json, string source, string what = "scheme")
     {
         byte[] bytes = Encoding.UTF8.GetBytes(json);
         var lineStarts = new List<int> { 0 };
@@ -48,10 +48,10 @@ internal sealed class JsonNode
         });
         try
         {
-            if (!reader.Read()) throw new SchemeException(source, 1, 1, "the scheme is empty; expected a JSON object");
+            if (!reader.Read()) throw new SchemeException(source, 1, 1, $"the {what} is empty; expected a JSON object");
             var root = Read(ref reader, positions, source);
             if (reader.Read()) // Anything after the root value is an error the reader reports itself.
-                throw Error(source, positions, reader.TokenStartIndex, "unexpected content after the scheme object");
+                throw Error(source, positions, reader.TokenStartIndex, $"unexpected content after the {what} object");
             return root;
         }
         catch (JsonException e)
@@ -60,8 +60,8 @@ internal sealed class JsonNode
             int byteInLine = (int)(e.BytePositionInLine ?? 0);
             int column = line < lineStarts.Count ? positions.ColumnOf(lineStarts[line], byteInLine) : byteInLine + 1;
             // The reader's message repeats the position in its own 0-based form; keep only what went wrong.
-            string what = e.Message.Split(" LineNumber:")[0].TrimEnd('.', ' ');
-            throw new SchemeException(source, line + 1, column, $"invalid JSON: {what}", e);
+            string problem = e.Message.Split(" LineNumber:")[0].TrimEnd('.', ' ');
+            throw new SchemeException(source, line + 1, column, $"invalid JSON: {problem}", e);
         }
     }
 

@@ -129,7 +129,7 @@ public static class PolicyParser
                         "senior" => RepLevel.Senior,
                         "mid" => RepLevel.Mid,
                         "junior" => RepLevel.Junior,
-                        _ => throw Fail(level.Value, $"seniority.{tier.Name}: unknown rep level '{level.Name}'; expected senior, mid or junior"),
+                        _ => throw new PolicyException(source, level.Line, level.Column, $"seniority.{tier.Name}: unknown rep level '{level.Name}'; expected senior, mid or junior"),
                     };
                     fit[l] = Number(level.Value, $"seniority.{tier.Name}.{level.Name}", 0, 1);
                 }
@@ -145,7 +145,7 @@ public static class PolicyParser
             foreach (var x in node.Properties)
             {
                 if (!Stages.Contains(x.Name))
-                    throw Fail(x.Value, $"lifecycle: unknown stage '{x.Name}'; expected one of {string.Join(", ", Stages)}");
+                    throw new PolicyException(source, x.Line, x.Column, $"lifecycle: unknown stage '{x.Name}'; expected one of {string.Join(", ", Stages)}");
                 map[x.Name] = Text(x.Value, $"lifecycle.{x.Name}") switch
                 {
                     "relationship" => RepSkill.Relationship,

@@ -37,6 +37,7 @@ public static class AllotApp
         Add(RunsCommand.CreateExplain(Wrap));
         Add(RunsCommand.CreateCompare(Wrap));
         Add(RunsCommand.CreateExport(Wrap));
+        Add(PolicyCommand.Create(Wrap));
         Add(DemoCommand.Create(Wrap));
 
         var parsed = root.Parse(args);
@@ -63,7 +64,7 @@ public static class AllotApp
             stderr.WriteLine($"allot: {e.Message}");
             return 2;
         }
-        catch (Exception e) when (e is ImportFileException or StoreException or Core.Classification.Schemes.SchemeException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is ImportFileException or StoreException or Core.Classification.Schemes.SchemeException or Core.Allocation.Policies.PolicyException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             stderr.WriteLine($"allot: {e.Message}");
             if (verbose) stderr.WriteLine(e);

@@ -38,6 +38,7 @@ public static class AllotApp
         Add(RunsCommand.CreateCompare(Wrap));
         Add(RunsCommand.CreateExport(Wrap));
         Add(PolicyCommand.Create(Wrap));
+        Add(AllocateCommand.Create(Wrap));
         Add(DemoCommand.Create(Wrap));
 
         var parsed = root.Parse(args);

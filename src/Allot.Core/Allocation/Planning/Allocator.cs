@@ -1,0 +1,286 @@
+using System.Globalization;
+using Allot.Core.Allocation.Policies;
+using Allot.Core.Reps;
+
+namespace Allot.Core.Allocation.Planning;
+
+/// <summary>Turns a policy, a book and reps into an assignment problem, solves it (optimally, or by a baseline) and
+/// explains every assignment: the fit by component, the runner-up and margin, the binding constraint.</summary>
+public static class Allocator
+{
+    /// <summary>Cost of leaving a customer without an owner, in hundredths of a point: far above any fit or balance
+    /// difference, so a customer is unassigned only when no eligible rep has room.</summary>
+    public const long UnassignedCost = 10_000_000;
+
+    /// <summary>Proposes owners for the request's book.</summary>
+    public static AllocationPlan Plan(AllocationRequest request, CancellationToken cancellation = default)
+    {
+        var model = AllocationModel.Build(request);
+        int[] repOf;
+        long objective;
+        long[] shadow;
+        switch (request.Strategy)
+        {
+            case AllocationStrategy.Optimal:
+            {
+                var solution = AssignmentSolver.Solve(model.Problem, cancellation);
+                repOf = solution.RepOf;
+                objective = solution.Objective;
+                shadow = model.RepShadowPrices(solution);
+                break;
+            }
+            case AllocationStrategy.Greedy:
+                repOf = Baselines.Greedy(model.Problem, model.Priority);
+                objective = model.Problem.Evaluate(repOf);
+                shadow = new long[model.Reps.Count];
+                break;
+            default:
+                repOf = Baselines.RoundRobin(model.Problem);
+                objective = model.Problem.Evaluate(repOf);
+                shadow = new long[model.Reps.Count];
+                break;
+        }
+        return Explain(model, request.Strategy, repOf, objective, shadow);
+    }
+
+    /// <summary>The assignment problem the optimal strategy solves (for the DIMACS export).</summary>
+    public static AssignmentProblem Problem(AllocationRequest request) => AllocationModel.Build(request).Problem;
+
+    /// <summary>What forcing a customer to a rep would cost the whole book under the optimal strategy: the exact
+    /// change of the optimal objective (from the residual network's shortest cycle through that assignment).</summary>
+    public static WhyNotAnswer WhyNot(AllocationRequest request, string customerKey, string repKey)
+    {
+        var model = AllocationModel.Build(request);
+        int i = -1;
+        for (int k = 0; k < model.Customers.Count; k++)
+            if (model.Customers[k].Key == customerKey) i = k;
+        if (i < 0) throw new ArgumentException($"customer '{customerKey}' takes no part in this allocation (in the pool, inactive or unknown)");
+        if (!model.RepIndex.TryGetValue(repKey, out int r)) throw new ArgumentException($"no rep with key '{repKey}'");
+        var solution = AssignmentSolver.Solve(model.Problem);
+        var c = model.Customers[i];
+        int chosen = solution.RepOf[i];
+        string current = chosen >= 0 ? model.Reps[chosen].Key : "nobody";
+        if (chosen == r)
+            return new WhyNotAnswer(solution.Objective, true, 0, $"{repKey} is already the proposed rep for {customerKey}");
+        if (model.FixedReason[i] is { } why)
+            return new WhyNotAnswer(solution.Objective, false, 0, $"{customerKey} cannot move: {why}");
+        var rep = model.Reps[r];
+        if (!model.Eligible(i).Contains(r))
+        {
+            string because = !rep.Active ? $"{repKey} is inactive" : model.Capacity[r] == 0 ? $"{repKey} takes no accounts (capacity 0)"
+                : $"{repKey} does not serve region {c.Region} (the policy's region rule is hard)";
+            return new WhyNotAnswer(solution.Objective, false, 0, because);
+        }
+        var fitThere = model.Fit.Fit(c, rep);
+        var fitHere = chosen >= 0 ? model.Fit.Fit(c, model.Reps[chosen]) : default;
+        var forced = AssignmentSolver.WhyNot(model.Problem, solution, i, r);
+        if (forced is null)
+            return new WhyNotAnswer(solution.Objective, false, 0, $"no feasible book has {customerKey} with {repKey} (capacities and fixed assignments)");
+        long delta = forced.Value;
+        long direct = FitModel.CostOf(fitThere.Total) - FitModel.CostOf(fitHere.Total);
+        string text = $"{customerKey} with {repKey}: fit {Num(fitThere.Total)} ({Components(fitThere)}) against {Num(fitHere.Total)} with {current}; "
+            + $"the book loses {Num(delta / 100.0)} point(s) in all";
+        if (delta != direct)
+            text += $" — {Num(direct / 100.0)} on this customer, {Num((delta - direct) / 100.0)} from the knock-on moves and balance ({repKey} "
+                + (solution.RepShadowPrice[r] != 0 ? $"is full; a place there is worth {Num(solution.RepShadowPrice[r] / 100.0)})" : "would carry more than its fair share)");
+        return new WhyNotAnswer(solution.Objective, true, delta, text);
+    }
+
+    private static AllocationPlan Explain(AllocationModel m, AllocationStrategy strategy, int[] repOf, long objective, long[] shadow)
+    {
+        var reps = m.Reps;
+        int tiers = m.Tiers.Count;
+        var load = new int[reps.Count];
+        var tierLoad = new int[reps.Count, tiers];
+        var workload = new long[reps.Count];
+        for (int i = 0; i < m.Customers.Count; i++)
+        {
+            if (repOf[i] < 0) continue;
+            int t = m.TierOf[i];
+            load[repOf[i]]++;
+            tierLoad[repOf[i], t]++;
+            workload[repOf[i]] += m.Weight[t];
+        }
+
+        var assignments = new PlannedAssignment[m.Customers.Count];
+        for (int i = 0; i < m.Customers.Count; i++)
+        {
+            var c = m.Customers[i];
+            int chosen = repOf[i];
+            var fit = chosen >= 0 ? m.Fit.Fit(c, reps[chosen]) : default;
+            // Runner-up: the best-fitting other candidate (ties: the rep key).
+            int runnerUp = -1;
+            double runnerUpFit = double.NegativeInfinity;
+            foreach (int r in m.AllCandidates(i))
+            {
+                if (r == chosen) continue;
+                double f = m.Fit.Fit(c, reps[r]).Total;
+                if (f > runnerUpFit) (runnerUp, runnerUpFit) = (r, f);
+            }
+            string? binding = null;
+            if (runnerUp >= 0 && chosen >= 0 && runnerUpFit > fit.Total)
+                binding = Binding(m, runnerUp, m.TierOf[i], load, tierLoad, workload);
+            else if (chosen < 0)
+                binding = runnerUp >= 0 ? Binding(m, runnerUp, m.TierOf[i], load, tierLoad, workload) : "no eligible rep (region, active, capacity)";
+            string reason = Reason(m, i, chosen, fit, runnerUp, runnerUpFit, binding);
+            assignments[i] = new PlannedAssignment(c.Key, c.Tier, c.Owner, chosen >= 0 ? reps[chosen].Key : null, fit,
+                runnerUp >= 0 ? reps[runnerUp].Key : null, runnerUp >= 0 ? Math.Round(runnerUpFit, 2) : 0, binding, m.FixedReason[i], reason);
+        }
+        return new AllocationPlan(strategy, objective, assignments, RepSummaries(m, repOf, load, tierLoad, workload, shadow),
+            RegionSummaries(m, repOf), Quality(m, repOf, assignments, workload));
+    }
+
+    private static string Binding(AllocationModel m, int rep, int tier, int[] load, int[,] tierLoad, long[] workload)
+    {
+        string key = m.Reps[rep].Key;
+        if (load[rep] >= m.Capacity[rep]) return $"{key} is full ({load[rep]} of {m.Capacity[rep]} accounts)";
+        int tierCap = m.Problem.TierCapacity[rep, tier];
+        if (tierCap != int.MaxValue && tierLoad[rep, tier] >= tierCap) return $"{key} has no {m.Tiers[tier]} places left ({tierLoad[rep, tier]} of {tierCap})";
+        if (workload[rep] > m.FairShare[rep])
+            return $"{key} is above its fair share ({workload[rep]} workload units against {m.FairShare[rep]:0.#}): balance";
+        return $"a better use of {key}'s capacity elsewhere in the book";
+    }
+
+    private static string Reason(AllocationModel m, int i, int chosen, FitBreakdown fit, int runnerUp, double runnerUpFit, string? binding)
+    {
+        var c = m.Customers[i];
+        var reps = m.Reps;
+        if (chosen < 0)
+            return $"no owner proposed: {binding}; keeps {(c.Owner ?? "no owner")}";
+        string who = reps[chosen].Key;
+        string parts = Components(fit);
+        string head = m.FixedReason[i] is { } why ? $"stays with {who} ({why})"
+            : c.Owner == who ? $"stays with {who}"
+            : c.Owner is null ? $"to {who} (no owner before)"
+            : $"moves from {c.Owner} to {who}";
+        string text = $"{head}: fit {Num(fit.Total)} = {parts}";
+        if (runnerUp >= 0)
+        {
+            double margin = fit.Total - runnerUpFit;
+            text += margin >= 0
+                ? $"; next best {reps[runnerUp].Key} at {Num(runnerUpFit)} ({Num(margin)} less)"
+                : $"; {reps[runnerUp].Key} fits better ({Num(runnerUpFit)}) but {binding}";
+        }
+        if (c.Owner is not null && c.Owner != who && m.RepIndex.TryGetValue(c.Owner, out int owner))
+        {
+            double ownerFit = m.Fit.Fit(c, reps[owner]).Total;
+            if (owner != runnerUp) text += $"; current owner {c.Owner} at {Num(ownerFit)}";
+            if (m.Capacity[owner] == 0) text += $" ({c.Owner} takes no accounts)";
+        }
+        return text;
+    }
+
+    private static string Components(FitBreakdown f)
+    {
+        var parts = new List<string>();
+        if (f.Seniority != 0) parts.Add($"seniority {Num(f.Seniority)}");
+        if (f.Expertise != 0) parts.Add($"expertise {Num(f.Expertise)}");
+        if (f.Lifecycle != 0) parts.Add($"lifecycle {Num(f.Lifecycle)}");
+        if (f.Continuity != 0) parts.Add($"continuity {Num(f.Continuity)}");
+        if (f.Performance != 0) parts.Add($"performance {Num(f.Performance)}");
+        if (f.RegionPenalty != 0) parts.Add($"outside region −{Num(f.RegionPenalty)}");
+        return parts.Count == 0 ? "0" : string.Join(" + ", parts);
+    }
+
+    private static RepSummary[] RepSummaries(AllocationModel m, int[] repOf, int[] load, int[,] tierLoad, long[] workload, long[] shadow)
+    {
+        int n = m.Reps.Count;
+        var before = new int[n];
+        var valueBefore = new double[n];
+        var valueAfter = new double[n];
+        var gained = new int[n];
+        var lost = new int[n];
+        for (int i = 0; i < m.Customers.Count; i++)
+        {
+            var c = m.Customers[i];
+            int owner = c.Owner is not null && m.RepIndex.TryGetValue(c.Owner, out int o) ? o : -1;
+            if (owner >= 0)
+            {
+                before[owner]++;
+                valueBefore[owner] += c.Value;
+            }
+            int to = repOf[i];
+            if (to >= 0) valueAfter[to] += c.Value;
+            if (to >= 0 && to != owner)
+            {
+                gained[to]++;
+                if (owner >= 0) lost[owner]++;
+            }
+        }
+        var list = new RepSummary[n];
+        for (int r = 0; r < n; r++)
+        {
+            var mix = new int[m.Tiers.Count];
+            for (int t = 0; t < mix.Length; t++) mix[t] = tierLoad[r, t];
+            list[r] = new RepSummary(m.Reps[r].Key, m.Capacity[r], Math.Round(m.FairShare[r], 2), before[r], load[r], workload[r],
+                Math.Round(valueBefore[r], 2), Math.Round(valueAfter[r], 2), mix, gained[r], lost[r], shadow[r]);
+        }
+        return list;
+    }
+
+    private static RegionSummary[] RegionSummaries(AllocationModel m, int[] repOf)
+    {
+        var regions = new SortedDictionary<string, (int Customers, double Value, long Workload, int Unassigned)>(StringComparer.Ordinal);
+        for (int i = 0; i < m.Customers.Count; i++)
+        {
+            string region = m.Customers[i].Region ?? "(none)";
+            regions.TryGetValue(region, out var s);
+            regions[region] = (s.Customers + 1, s.Value + m.Customers[i].Value, s.Workload + m.Weight[m.TierOf[i]], s.Unassigned + (repOf[i] < 0 ? 1 : 0));
+        }
+        return [.. regions.Select(x => new RegionSummary(x.Key, x.Value.Customers, Math.Round(x.Value.Value, 2), x.Value.Workload,
+            Math.Round(m.RegionCapacity(x.Key), 2), x.Value.Unassigned))];
+    }
+
+    private static PlanQuality Quality(AllocationModel m, int[] repOf, PlannedAssignment[] a, long[] workload)
+    {
+        double total = 0;
+        int withIndustry = 0, expert = 0, senior = 0, changes = 0, unassigned = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (repOf[i] < 0)
+            {
+                unassigned++;
+                continue;
+            }
+            total += a[i].Fit.Total;
+            if (a[i].Changes) changes++;
+            var c = m.Customers[i];
+            var rep = m.Reps[repOf[i]];
+            if (c.Industry is not null)
+            {
+                withIndustry++;
+                if (rep.Industries.Contains(c.Industry, StringComparer.Ordinal)) expert++;
+            }
+            var row = m.Fit.SeniorityRowFor(c.Tier);
+            double best = row.Fit.Count == 0 ? 0 : row.Fit.Values.Max();
+            if (row.Fit.TryGetValue(rep.Level, out double s) && s >= best) senior++;
+        }
+        int assigned = a.Length - unassigned;
+        var ratios = new List<double>();
+        long max = 0, min = long.MaxValue;
+        for (int r = 0; r < m.Reps.Count; r++)
+        {
+            if (m.Capacity[r] <= 0) continue;
+            max = Math.Max(max, workload[r]);
+            min = Math.Min(min, workload[r]);
+            ratios.Add(workload[r] / (double)m.Capacity[r]);
+        }
+        double maxMin = ratios.Count == 0 ? 0 : min == 0 ? (max == 0 ? 1 : double.PositiveInfinity) : max / (double)min;
+        return new PlanQuality(Math.Round(total, 2), withIndustry == 0 ? 0 : Math.Round(expert / (double)withIndustry, 4),
+            assigned == 0 ? 0 : Math.Round(senior / (double)assigned, 4), changes, unassigned, Math.Round(maxMin, 4), Math.Round(Gini(ratios), 4));
+    }
+
+    /// <summary>Gini coefficient of non-negative values (0 when all equal or none).</summary>
+    public static double Gini(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0) return 0;
+        var sorted = values.OrderBy(v => v).ToArray();
+        double sum = sorted.Sum();
+        if (sum <= 0) return 0;
+        double weighted = 0;
+        for (int i = 0; i < sorted.Length; i++) weighted += (i + 1) * sorted[i];
+        return 2 * weighted / (sorted.Length * sum) - (sorted.Length + 1.0) / sorted.Length;
+    }
+
+    private static string Num(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+}

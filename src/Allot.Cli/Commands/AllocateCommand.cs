@@ -157,7 +157,7 @@ internal static class AllocateCommand
         _ => "optimal",
     };
 
-    private static StoredAllocation ToStored(PlannedAssignment a) => new(a.CustomerKey, a.CurrentRep, a.ProposedRep, Math.Round(a.Fit.Total, 2), a.Reason,
+    public static StoredAllocation ToStored(PlannedAssignment a) => new(a.CustomerKey, a.CurrentRep, a.ProposedRep, Math.Round(a.Fit.Total, 2), a.Reason,
         new JsonObject
         {
             ["tier"] = a.Tier,
@@ -170,6 +170,8 @@ internal static class AllocateCommand
             ["runner_up"] = a.RunnerUp, ["runner_up_fit"] = a.RunnerUp is null ? null : a.RunnerUpFit, ["margin"] = Math.Round(a.Margin, 2),
             ["binding"] = a.Binding, ["fixed"] = a.Fixed,
         }.ToJsonString());
+
+    public static string SummaryJson(AllocationPlan plan, AllocationRequest request) => Summary(plan, request).ToJsonString();
 
     private static JsonObject Summary(AllocationPlan plan, AllocationRequest request)
     {

@@ -44,12 +44,12 @@ internal static class DemoCommand
             foreach (string f in new[] { db, db + "-wal", db + "-shm", db + "-journal" })
                 if (File.Exists(f)) File.Delete(f);
 
-            ctx.Err.WriteLine("1/5 Generating a sample book (synthetic customers, reps, orders, receivables, follow-ups)…");
+            ctx.Err.WriteLine("1/6 Generating a sample book (synthetic customers, reps, orders, receivables, follow-ups)…");
             var options = new GenerationOptions { Customers = p.GetValue(customers), Reps = p.GetValue(reps), Orders = p.GetValue(orders), Seed = p.GetValue(seed) };
             using (var bar = ctx.Progress("generate"))
                 DataGenerator.Generate(options, data, bar);
 
-            ctx.Err.WriteLine($"2/5 Importing into a fresh SQLite store at {Path.GetFullPath(db)}; every file lands whole or not at all…");
+            ctx.Err.WriteLine($"2/6 Importing into a fresh SQLite store at {Path.GetFullPath(db)}; every file lands whole or not at all…");
             using var store = SqliteStore.Open(db, create: true, ctx.Clock);
             string rejects = ImportCommand.DefaultRejectsPath(db);
             var reports = new List<FileImportReport>();
@@ -62,12 +62,12 @@ internal static class DemoCommand
                 reports.Select(r => new object?[] { Path.GetFileName(r.File), r.Read, r.Imported, r.Updated, r.Rejected }));
 
             ctx.Out.WriteLine();
-            ctx.Err.WriteLine("3/5 What the store holds:");
+            ctx.Err.WriteLine("3/6 What the store holds:");
             StatsCommand.Print(ctx, store.GetStats());
 
             ctx.Out.WriteLine();
             ctx.Out.WriteLine();
-            ctx.Err.WriteLine("4/5 Classification with the bundled retail scheme (ABC on sales as the tier, RFM segments, lifecycle stages), stored as a run:");
+            ctx.Err.WriteLine("4/6 Classification with the bundled retail scheme (ABC on sales as the tier, RFM segments, lifecycle stages), stored as a run:");
             var (scheme, schemeText) = SchemeCommand.LoadWithText(null);
             var table = IndicatorsCommand.Compute(store, null);
             var outcome = SchemeRunner.Run(table, scheme);
@@ -78,7 +78,10 @@ internal static class DemoCommand
             ctx.Err.WriteLine($"Why a customer landed where it did: allot explain {outcome.Customers[0].CustomerKey} --db {db}");
             ctx.Err.WriteLine();
 
-            ctx.Err.WriteLine("5/5 Possible duplicate customers (客户查重), never merged silently:");
+            ctx.Err.WriteLine("5/6 Allocation with the bundled policy: the whole book at once, proposed, stored and applied:");
+            Allocate(ctx, store, db);
+
+            ctx.Err.WriteLine("6/6 Possible duplicate customers (客户查重), never merged silently:");
             var pairs = DuplicateFinder.Find(store.ReadCustomers());
             ctx.Printer.Rows(["first", "second", "reason", "detail"], pairs.Take(10).Select(x => new object?[] { x.FirstKey, x.SecondKey, x.Reason, x.Detail }));
             ctx.Err.WriteLine($"{pairs.Count:N0} pair(s) in all; list them with: allot customers duplicates --db {db}");
@@ -87,5 +90,31 @@ internal static class DemoCommand
             return 0;
         }));
         return command;
+    }
+
+    private static void Allocate(CliContext ctx, Storage.IStore store, string db)
+    {
+        var (policy, policyText) = PolicyCommand.Load(null);
+        var (request, classificationRun) = AllocateCommand.LoadRequest(ctx, store, policy, null, null);
+        var greedy = Core.Allocation.Planning.Allocator.Plan(request with { Strategy = Core.Allocation.Planning.AllocationStrategy.Greedy });
+        var plan = Core.Allocation.Planning.Allocator.Plan(request);
+        long runId = store.SaveAllocationRun("demo", new Storage.AllocationRunHeader(policy.Name, policyText, "optimal", classificationRun, plan.Objective,
+            AllocateCommand.SummaryJson(plan, request)), [.. plan.Assignments.Select(AllocateCommand.ToStored)]);
+        var applied = store.ApplyAllocation(runId, "demo", _ => true);
+        var tiers = request.RunTiers;
+        ctx.Printer.Rows(["rep", "capacity", "before", "after", "gained", "lost", "value_after", .. tiers],
+            plan.Reps.Take(12).Select(r => (object?[])[r.RepKey, r.Capacity, r.LoadBefore, r.LoadAfter, r.Gained, r.Lost, r.ValueAfter, .. r.TierMix.Select(x => (object?)x)]));
+        ctx.Err.WriteLine($"… {plan.Reps.Count} reps in all: allot allocate show {runId} --db {db}");
+        ctx.Printer.Rows(["strategy", "total_fit", "expertise_share", "seniority_share", "owner_changes", "load_gini"],
+        [
+            ["optimal", plan.Quality.TotalFit, plan.Quality.ExpertiseShare, plan.Quality.SeniorityShare, plan.Quality.OwnerChanges, plan.Quality.Gini],
+            ["greedy (Odoo-style)", greedy.Quality.TotalFit, greedy.Quality.ExpertiseShare, greedy.Quality.SeniorityShare, greedy.Quality.OwnerChanges, greedy.Quality.Gini],
+        ]);
+        ctx.Err.WriteLine($"allocation run {runId} applied: {applied.Changed:N0} owner change(s), each in the owner history with the run and its reason");
+        var moved = plan.Assignments.FirstOrDefault(a => a.Changes && a.CurrentRep is not null) ?? plan.Assignments[0];
+        ctx.Out.WriteLine();
+        ctx.Out.WriteLine($"{moved.CustomerKey}: {moved.Reason}");
+        ctx.Err.WriteLine($"More: allot allocate why {moved.CustomerKey} --db {db}   ·   allot allocate why {moved.CustomerKey} --not REP --db {db}");
+        ctx.Err.WriteLine();
     }
 }

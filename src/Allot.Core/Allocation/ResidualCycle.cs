@@ -16,16 +16,16 @@ internal static class ResidualCycle
 {
     private const int Sink = 0, Unassigned = 1;
 
-    public static WhyNotAnswer WhyNot(AssignmentProblem p, AssignmentSolution s, int customer, int rep)
+    public static WhyNotAnswer WhyNot(AssignmentProblem p, AssignmentSolution solution, int customer, int rep)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(customer);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(customer, p.CustomerCount);
         ArgumentOutOfRangeException.ThrowIfLessThan(rep, AssignmentSolution.Unassigned);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(rep, p.RepCount);
-        if (s.Status != AssignmentStatus.Optimal || s.RepOf.Length != p.CustomerCount)
-            throw new ArgumentException("the solution is not an optimal solution of this problem", nameof(s));
+        if (solution.Status != AssignmentStatus.Optimal || solution.RepOf.Length != p.CustomerCount)
+            throw new ArgumentException("the solution is not an optimal solution of this problem", nameof(solution));
 
-        int current = s.RepOf[customer];
+        int current = solution.RepOf[customer];
         string there = Name(rep);
         if (rep == current) return new(customer, rep, true, 0, [], $"customer {customer} is already {There(rep)}");
         if (p.IsFixed(customer))
@@ -40,17 +40,21 @@ internal static class ResidualCycle
         var localRepOf = new int[local.CustomerCount];
         for (int k = 0; k < localRepOf.Length; k++)
         {
-            int r = s.RepOf[component.Customers[k]];
+            int r = solution.RepOf[component.Customers[k]];
             localRepOf[k] = r == AssignmentSolution.Unassigned ? r : Array.BinarySearch(component.Reps, r);
         }
         var price = new long[nodes];
         for (int k = 0; k < reps; k++)
         {
-            price[2 + k] = s.RepPrice[component.Reps[k]];
-            for (int t = 0; t < tiers; t++) price[SlotNode(reps, tiers, k, t)] = s.SlotPrice(component.Reps[k], t);
+            price[2 + k] = solution.RepPrice[component.Reps[k]];
+            for (int t = 0; t < tiers; t++) price[SlotNode(reps, tiers, k, t)] = solution.SlotPrice(component.Reps[k], t);
         }
 
         var arcs = ResidualArcs(local, localRepOf, me);
+        for (int v = 0; v < nodes; v++)
+            foreach (var (w, cost, _) in arcs[v])
+                if (cost - price[v] + price[w] < 0)
+                    throw new ArgumentException("the solution's prices leave a residual arc of negative reduced cost: it is not optimal for this problem", nameof(solution));
         int tier = local.CustomerTier[me];
         int from = rep == AssignmentSolution.Unassigned ? Unassigned : SlotNode(reps, tiers, Array.BinarySearch(component.Reps, rep), tier);
         int to = current == AssignmentSolution.Unassigned ? Unassigned : SlotNode(reps, tiers, localRepOf[me], tier);
@@ -163,8 +167,6 @@ internal static class ResidualCycle
             foreach (var (w, cost, customer) in arcs[v])
             {
                 long reduced = cost - price[v] + price[w];
-                if (reduced < 0)
-                    throw new ArgumentException("the solution's prices leave a residual arc of negative reduced cost: it is not optimal for this problem", "solution");
                 if (!done[w] && d + reduced < dist[w])
                 {
                     dist[w] = d + reduced;

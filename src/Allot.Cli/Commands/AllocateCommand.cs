@@ -100,7 +100,7 @@ internal static class AllocateCommand
         int notInRun = 0;
         foreach (var c in store.ReadCustomers())
         {
-            if (c.Status == CustomerStatus.Inactive) continue;
+            if (c.Status == CustomerStatus.Lost) continue; // lost customers are not handed out
             bool known = classes.TryGetValue(c.Key, out var k);
             if (!known) notInRun++;
             customers.Add(new AllocationCustomer(c.Key, c.Region, c.Industry, known ? k.Tier : lowest, known ? k.Stage : null, c.OwnerRepKey,

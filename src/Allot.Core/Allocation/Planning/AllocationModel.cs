@@ -64,7 +64,7 @@ internal sealed class AllocationModel
         }
 
         FairShare = FairShares();
-        Priority = [.. Customers.Select(c => c.Value)];
+        Priority = [.. Customers.Select(c => (long)Math.Round(c.Value * 100))];
         Problem = BuildProblem();
     }
 
@@ -90,7 +90,7 @@ internal sealed class AllocationModel
 
     public double[] FairShare { get; }
 
-    public double[] Priority { get; }
+    public long[] Priority { get; }
 
     public AssignmentProblem Problem { get; }
 
@@ -109,7 +109,8 @@ internal sealed class AllocationModel
     /// <summary>The candidate reps the problem holds for customer <paramref name="i"/>.</summary>
     public IEnumerable<int> AllCandidates(int i)
     {
-        for (int k = Problem.CandidateStart[i]; k < Problem.CandidateStart[i + 1]; k++) yield return Problem.CandidateRep[k];
+        int start = Problem.CandidateStart[i], end = Problem.CandidateStart[i + 1];
+        for (int k = start; k < end; k++) yield return Problem.CandidateRep[k];
     }
 
     /// <summary>The capacity of the reps serving a region, a rep serving several regions counted in equal parts.</summary>
@@ -126,7 +127,7 @@ internal sealed class AllocationModel
     }
 
     /// <summary>Per rep, the shadow price of one more account of capacity.</summary>
-    public long[] RepShadowPrices(AssignmentSolution solution) => solution.RepShadowPrice;
+    public long[] RepShadowPrices(AssignmentSolution solution) => [.. Enumerable.Range(0, Reps.Count).Select(solution.RepShadowPrice)];
 
     private double[] FairShares()
     {
@@ -155,62 +156,73 @@ internal sealed class AllocationModel
 
     private AssignmentProblem BuildProblem()
     {
+        // Locked customers beyond a rep's capacity would make the book infeasible: the rep's capacity is raised to
+        // hold them (they stay, as the policy says), and nothing else goes there.
         int n = Customers.Count;
-        var start = new int[n + 1];
-        var reps = new List<int>(n * 4);
-        var costs = new List<long>(n * 4);
-        var fixedRep = new int[n];
+        var lockedAt = new int[Reps.Count];
+        for (int i = 0; i < n; i++)
+            if (FixedReason[i] is not null && Customers[i].Owner is { } o && RepIndex.TryGetValue(o, out int r)) lockedAt[r]++;
+        for (int r = 0; r < Reps.Count; r++) Capacity[r] = Math.Max(Capacity[r], lockedAt[r]);
+
+        var builder = new AssignmentProblemBuilder(Reps.Count, Tiers.Count);
         var scratch = new List<(long Cost, int Rep)>();
+        var repBuffer = new List<int>();
+        var costBuffer = new List<long>();
         for (int i = 0; i < n; i++)
         {
-            start[i] = reps.Count;
-            fixedRep[i] = -1;
             var c = Customers[i];
             int owner = c.Owner is not null && RepIndex.TryGetValue(c.Owner, out int o) ? o : -1;
             if (FixedReason[i] is not null && owner >= 0)
             {
-                fixedRep[i] = owner;
-                reps.Add(owner);
-                costs.Add(FitModel.CostOf(Fit.Fit(c, Reps[owner]).Total));
+                builder.AddCustomer(TierOf[i], Allocator.UnassignedCost, [owner], [FitModel.CostOf(Fit.Fit(c, Reps[owner]).Total)], owner);
                 continue;
             }
             scratch.Clear();
             foreach (int r in Eligible(i)) scratch.Add((FitModel.CostOf(Fit.Fit(c, Reps[r]).Total), r));
             scratch.Sort();
-            int keep = Policy.Candidates <= 0 ? scratch.Count : Math.Min(Policy.Candidates, scratch.Count);
-            for (int k = 0; k < keep; k++)
+            repBuffer.Clear();
+            costBuffer.Clear();
+            foreach (var (cost, r) in scratch)
             {
-                reps.Add(scratch[k].Rep);
-                costs.Add(scratch[k].Cost);
+                repBuffer.Add(r);
+                costBuffer.Add(cost);
             }
-            // The current owner always stays a candidate, so keeping a relationship is never pruned away.
-            if (owner >= 0 && scratch.FindIndex(x => x.Rep == owner) is int at && at >= keep)
+            builder.AddCustomer(TierOf[i], Allocator.UnassignedCost, [.. repBuffer], [.. costBuffer]);
+        }
+        var tierCustomers = new int[Tiers.Count];
+        foreach (int t in TierOf) tierCustomers[t]++;
+        long weighted = 0;
+        for (int t = 0; t < Tiers.Count; t++) weighted += (long)Weight[t] * tierCustomers[t];
+        long slope = (long)Math.Round(Policy.BalanceWeight * 100);
+        for (int r = 0; r < Reps.Count; r++)
+        {
+            builder.SetCapacity(r, Capacity[r]);
+            for (int t = 0; t < Tiers.Count; t++)
             {
-                reps.Add(owner);
-                costs.Add(scratch[at].Cost);
+                if (Reps[r].CapacityByTier.TryGetValue(Tiers[t], out int cap)) builder.SetTierCapacity(r, t, Math.Max(0, cap));
+                if (slope > 0 && weighted > 0)
+                    builder.SetTierLoadCost(r, t, Balance(FairShare[r] * tierCustomers[t] / weighted, slope * Weight[t]));
             }
         }
-        start[n] = reps.Count;
-        var tierCapacity = new int[Reps.Count, Tiers.Count];
-        for (int r = 0; r < Reps.Count; r++)
-            for (int t = 0; t < Tiers.Count; t++)
-                tierCapacity[r, t] = Reps[r].CapacityByTier.TryGetValue(Tiers[t], out int cap) ? cap : int.MaxValue;
-        return new AssignmentProblem
+        return builder.Build();
+    }
+
+    /// <summary>The balance cost of a rep's accounts in one tier: free up to its fair count, then a marginal cost that
+    /// doubles as the load passes 10 %, 25 % and 50 % above it (convex, so the problem stays a min-cost flow).</summary>
+    public static LoadCost Balance(double fairCount, long unitCost)
+    {
+        int fair = (int)Math.Round(fairCount, MidpointRounding.AwayFromZero);
+        int[] ends = [fair, fair + Math.Max(1, (int)Math.Ceiling(fair * 0.10)), fair + Math.Max(2, (int)Math.Ceiling(fair * 0.25)), fair + Math.Max(3, (int)Math.Ceiling(fair * 0.50))];
+        long[] slopes = [0, unitCost, 2 * unitCost, 4 * unitCost, 8 * unitCost];
+        var keptEnds = new List<int>();
+        var keptSlopes = new List<long> { slopes[0] };
+        for (int k = 0; k < ends.Length; k++)
         {
-            RepCount = Reps.Count,
-            TierCount = Tiers.Count,
-            CustomerCount = n,
-            CustomerTier = TierOf,
-            CandidateStart = start,
-            CandidateRep = [.. reps],
-            CandidateCost = [.. costs],
-            UnassignedCost = Allocator.UnassignedCost,
-            Capacity = Capacity,
-            TierCapacity = tierCapacity,
-            Weight = Weight,
-            FairShare = [.. FairShare.Select(f => (long)Math.Ceiling(f))],
-            BalanceSlope = (long)Math.Round(Policy.BalanceWeight * 100),
-            FixedRep = fixedRep,
-        };
+            if (ends[k] <= 0) { keptSlopes[^1] = slopes[k + 1]; continue; } // an empty first segment: start at the next slope
+            if (keptEnds.Count > 0 && ends[k] <= keptEnds[^1]) continue;
+            keptEnds.Add(ends[k]);
+            keptSlopes.Add(slopes[k + 1]);
+        }
+        return LoadCost.Piecewise([.. keptEnds], [.. keptSlopes]);
     }
 }

@@ -82,4 +82,4 @@ public sealed record PlanQuality(double TotalFit, double ExpertiseShare, double 
 /// <param name="Feasible">False when a hard rule forbids it (then <paramref name="Cost"/> is 0).</param>
 /// <param name="Cost">The increase of the optimal objective, in hundredths of a point (≥ 0).</param>
 /// <param name="Explanation">Why, in words.</param>
-public sealed record WhyNotAnswer(long Objective, bool Feasible, long Cost, string Explanation);
+public sealed record ForcingAnswer(long Objective, bool Feasible, long Cost, string Explanation);

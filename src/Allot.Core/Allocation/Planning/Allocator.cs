@@ -23,24 +23,37 @@ public static class Allocator
         {
             case AllocationStrategy.Optimal:
             {
-                var solution = AssignmentSolver.Solve(model.Problem, cancellation);
-                repOf = solution.RepOf;
+                var solution = Solve(model, cancellation);
+                repOf = solution.RepOf.ToArray();
                 objective = solution.Objective;
                 shadow = model.RepShadowPrices(solution);
                 break;
             }
             case AllocationStrategy.Greedy:
                 repOf = Baselines.Greedy(model.Problem, model.Priority);
-                objective = model.Problem.Evaluate(repOf);
+                objective = model.Problem.Cost(repOf);
                 shadow = new long[model.Reps.Count];
                 break;
             default:
                 repOf = Baselines.RoundRobin(model.Problem);
-                objective = model.Problem.Evaluate(repOf);
+                objective = model.Problem.Cost(repOf);
                 shadow = new long[model.Reps.Count];
                 break;
         }
         return Explain(model, request.Strategy, repOf, objective, shadow);
+    }
+
+    private static AssignmentSolution Solve(AllocationModel model, CancellationToken cancellation)
+    {
+        var p = model.Problem;
+        int k = model.Policy.Candidates;
+        bool prune = false;
+        if (k > 0)
+            for (int i = 0; i < p.CustomerCount && !prune; i++) prune = p.CandidateStart[i + 1] - p.CandidateStart[i] > k;
+        var solution = prune ? CandidatePruning.Solve(p, k, cancellationToken: cancellation).Solution : AssignmentSolver.Solve(p, cancellation);
+        if (solution.Status != AssignmentStatus.Optimal)
+            throw new InvalidOperationException($"the book has no feasible allocation: {solution.Message}");
+        return solution;
     }
 
     /// <summary>The assignment problem the optimal strategy solves (for the DIMACS export).</summary>
@@ -48,7 +61,7 @@ public static class Allocator
 
     /// <summary>What forcing a customer to a rep would cost the whole book under the optimal strategy: the exact
     /// change of the optimal objective (from the residual network's shortest cycle through that assignment).</summary>
-    public static WhyNotAnswer WhyNot(AllocationRequest request, string customerKey, string repKey)
+    public static ForcingAnswer WhyNot(AllocationRequest request, string customerKey, string repKey)
     {
         var model = AllocationModel.Build(request);
         int i = -1;
@@ -56,34 +69,40 @@ public static class Allocator
             if (model.Customers[k].Key == customerKey) i = k;
         if (i < 0) throw new ArgumentException($"customer '{customerKey}' takes no part in this allocation (in the pool, inactive or unknown)");
         if (!model.RepIndex.TryGetValue(repKey, out int r)) throw new ArgumentException($"no rep with key '{repKey}'");
+        // The full problem (no pruning), so the residual network holds every alternative.
         var solution = AssignmentSolver.Solve(model.Problem);
+        if (solution.Status != AssignmentStatus.Optimal) throw new InvalidOperationException($"the book has no feasible allocation: {solution.Message}");
         var c = model.Customers[i];
         int chosen = solution.RepOf[i];
         string current = chosen >= 0 ? model.Reps[chosen].Key : "nobody";
         if (chosen == r)
-            return new WhyNotAnswer(solution.Objective, true, 0, $"{repKey} is already the proposed rep for {customerKey}");
+            return new ForcingAnswer(solution.Objective, true, 0, $"{repKey} is already the proposed rep for {customerKey}");
         if (model.FixedReason[i] is { } why)
-            return new WhyNotAnswer(solution.Objective, false, 0, $"{customerKey} cannot move: {why}");
+            return new ForcingAnswer(solution.Objective, false, 0, $"{customerKey} cannot move: {why}");
         var rep = model.Reps[r];
         if (!model.Eligible(i).Contains(r))
         {
             string because = !rep.Active ? $"{repKey} is inactive" : model.Capacity[r] == 0 ? $"{repKey} takes no accounts (capacity 0)"
                 : $"{repKey} does not serve region {c.Region} (the policy's region rule is hard)";
-            return new WhyNotAnswer(solution.Objective, false, 0, because);
+            return new ForcingAnswer(solution.Objective, false, 0, because);
         }
         var fitThere = model.Fit.Fit(c, rep);
         var fitHere = chosen >= 0 ? model.Fit.Fit(c, model.Reps[chosen]) : default;
         var forced = AssignmentSolver.WhyNot(model.Problem, solution, i, r);
-        if (forced is null)
-            return new WhyNotAnswer(solution.Objective, false, 0, $"no feasible book has {customerKey} with {repKey} (capacities and fixed assignments)");
-        long delta = forced.Value;
+        if (!forced.Feasible)
+            return new ForcingAnswer(solution.Objective, false, 0, $"no feasible book has {customerKey} with {repKey}: {forced.Reason}");
+        long delta = forced.ObjectiveChange;
         long direct = FitModel.CostOf(fitThere.Total) - FitModel.CostOf(fitHere.Total);
         string text = $"{customerKey} with {repKey}: fit {Num(fitThere.Total)} ({Components(fitThere)}) against {Num(fitHere.Total)} with {current}; "
             + $"the book loses {Num(delta / 100.0)} point(s) in all";
         if (delta != direct)
             text += $" — {Num(direct / 100.0)} on this customer, {Num((delta - direct) / 100.0)} from the knock-on moves and balance ({repKey} "
-                + (solution.RepShadowPrice[r] != 0 ? $"is full; a place there is worth {Num(solution.RepShadowPrice[r] / 100.0)})" : "would carry more than its fair share)");
-        return new WhyNotAnswer(solution.Objective, true, delta, text);
+                + (solution.RepShadowPrice(r) != 0 ? $"is full; a place there is worth {Num(solution.RepShadowPrice(r) / 100.0)})" : "would carry more than its fair share)");
+        if (forced.Chain.Count > 1)
+            text += "; to make room: " + string.Join(", ", forced.Chain.Skip(1).Take(5).Select(m =>
+                $"{model.Customers[m.Customer].Key} {(m.From >= 0 ? model.Reps[m.From].Key : "unassigned")} → {(m.To >= 0 ? model.Reps[m.To].Key : "unassigned")}"))
+                + (forced.Chain.Count > 6 ? $" … ({forced.Chain.Count - 1} moves)" : "");
+        return new ForcingAnswer(solution.Objective, true, delta, text);
     }
 
     private static AllocationPlan Explain(AllocationModel m, AllocationStrategy strategy, int[] repOf, long objective, long[] shadow)
@@ -134,7 +153,7 @@ public static class Allocator
     {
         string key = m.Reps[rep].Key;
         if (load[rep] >= m.Capacity[rep]) return $"{key} is full ({load[rep]} of {m.Capacity[rep]} accounts)";
-        int tierCap = m.Problem.TierCapacity[rep, tier];
+        int tierCap = m.Problem.TierCapacity(rep, tier);
         if (tierCap != int.MaxValue && tierLoad[rep, tier] >= tierCap) return $"{key} has no {m.Tiers[tier]} places left ({tierLoad[rep, tier]} of {tierCap})";
         if (workload[rep] > m.FairShare[rep])
             return $"{key} is above its fair share ({workload[rep]} workload units against {m.FairShare[rep]:0.#}): balance";

@@ -189,6 +189,12 @@ internal static class AllocateCommand
                 ["load_max_min"] = double.IsFinite(q.MaxMinLoad) ? q.MaxMinLoad : null, ["load_gini"] = q.Gini,
             },
             ["tiers"] = new JsonArray([.. tiers.Select(t => (JsonNode)JsonValue.Create(t)!)]),
+            ["options"] = new JsonObject
+            {
+                ["new_only"] = request.NewOnly,
+                ["without_reps"] = new JsonArray([.. request.WithoutReps.Order(StringComparer.Ordinal).Select(r => (JsonNode)JsonValue.Create(r)!)]),
+                ["capacity"] = new JsonObject([.. request.CapacityOverrides.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => KeyValuePair.Create(x.Key, (JsonNode?)x.Value))]),
+            },
             ["reps"] = new JsonArray([.. plan.Reps.Select(r => (JsonNode)new JsonObject
             {
                 ["rep"] = r.RepKey, ["capacity"] = r.Capacity, ["fair_share"] = r.FairShare, ["load_before"] = r.LoadBefore, ["load_after"] = r.LoadAfter,
@@ -342,6 +348,16 @@ internal static class AllocateCommand
         string text = store.GetAllocationPolicyText(runId)!;
         var policy = PolicyParser.Parse(text, $"policy of run {runId}");
         var (request, _) = LoadRequest(ctx, store, policy, info.ClassificationRunId, null);
+        // The book as the run saw it: its owners then, and its what-if options.
+        var ownersThen = store.ReadAllocations(runId).ToDictionary(a => a.CustomerKey, a => a.CurrentRep, StringComparer.Ordinal);
+        var options = JsonNode.Parse(info.SummaryJson)?["options"];
+        request = request with
+        {
+            Customers = [.. request.Customers.Select(c => ownersThen.TryGetValue(c.Key, out var owner) ? c with { Owner = owner } : c)],
+            NewOnly = options?["new_only"]?.GetValue<bool>() ?? false,
+            WithoutReps = (options?["without_reps"]?.AsArray().Select(x => x!.GetValue<string>()) ?? []).ToHashSet(StringComparer.Ordinal),
+            CapacityOverrides = options?["capacity"]?.AsObject().ToDictionary(x => x.Key, x => x.Value!.GetValue<int>(), StringComparer.Ordinal) ?? [],
+        };
         var answer = Allocator.WhyNot(request, customerKey, repKey);
         if (answer.Objective != info.Objective)
             ctx.Err.WriteLine($"note: the book has changed since run {runId} (objective now {answer.Objective}, then {info.Objective}); the answer is for the book as it is now");

@@ -105,11 +105,13 @@ internal static class DemoCommand
         ctx.Printer.Rows(["rep", "capacity", "before", "after", "gained", "lost", "value_after", .. tiers],
             plan.Reps.Take(12).Select(r => (object?[])[r.RepKey, r.Capacity, r.LoadBefore, r.LoadAfter, r.Gained, r.Lost, r.ValueAfter, .. r.TierMix.Select(x => (object?)x)]));
         ctx.Err.WriteLine($"… {plan.Reps.Count} reps in all: allot allocate show {runId} --db {db}");
-        ctx.Printer.Rows(["strategy", "total_fit", "expertise_share", "seniority_share", "owner_changes", "load_gini"],
+        ctx.Printer.Rows(["strategy", "total_fit", "expertise_share", "seniority_share", "owner_changes", "no_room", "load_gini"],
         [
-            ["optimal", plan.Quality.TotalFit, plan.Quality.ExpertiseShare, plan.Quality.SeniorityShare, plan.Quality.OwnerChanges, plan.Quality.Gini],
-            ["greedy (Odoo-style)", greedy.Quality.TotalFit, greedy.Quality.ExpertiseShare, greedy.Quality.SeniorityShare, greedy.Quality.OwnerChanges, greedy.Quality.Gini],
+            ["optimal", plan.Quality.TotalFit, plan.Quality.ExpertiseShare, plan.Quality.SeniorityShare, plan.Quality.OwnerChanges, plan.Quality.Unassigned, plan.Quality.Gini],
+            ["greedy (Odoo-style)", greedy.Quality.TotalFit, greedy.Quality.ExpertiseShare, greedy.Quality.SeniorityShare, greedy.Quality.OwnerChanges, greedy.Quality.Unassigned, greedy.Quality.Gini],
         ]);
+        if (plan.Quality.Unassigned > 0)
+            ctx.Err.WriteLine($"{plan.Quality.Unassigned:N0} customer(s) found no eligible rep with room (the sample reps' capacities are tight in some regions): they stay with their owners; see the under-served regions with allot allocate --no-store --db {db}");
         ctx.Err.WriteLine($"allocation run {runId} applied: {applied.Changed:N0} owner change(s), each in the owner history with the run and its reason");
         var moved = plan.Assignments.FirstOrDefault(a => a.Changes && a.CurrentRep is not null) ?? plan.Assignments[0];
         ctx.Out.WriteLine();

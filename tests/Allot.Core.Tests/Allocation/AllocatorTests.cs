@@ -68,8 +68,12 @@ public sealed class AllocatorTests
             bool ownerKnown = c.Owner is not null && reps.ContainsKey(c.Owner);
             bool fixedToOwner = ownerKnown && (request.Policy.Locked.Contains(c.Key) || request.Policy.DoNotMove.Contains(c.Key) || (request.Policy.LockKeyAccounts && c.KeyAccount));
             if (fixedToOwner) Assert.True(a.ProposedRep == c.Owner, $"seed {seed}: {c.Key} is fixed to {c.Owner} but goes to {a.ProposedRep}");
-            if (a.ProposedRep is null) continue;
-            var rep = reps[a.ProposedRep];
+            if (!a.Placed)
+            {
+                Assert.Equal(c.Owner is not null && reps.ContainsKey(c.Owner) ? c.Owner : null, a.ProposedRep); // stays where it is
+                continue;
+            }
+            var rep = reps[a.ProposedRep!];
             load[rep.Key] = load.GetValueOrDefault(rep.Key) + 1;
             if (!fixedToOwner)
             {
@@ -80,7 +84,7 @@ public sealed class AllocatorTests
         foreach (var (rep, n) in load)
         {
             int cap = reps[rep].Active ? reps[rep].Capacity ?? 0 : 0;
-            int fixedThere = plan.Assignments.Count(a => a.ProposedRep == rep && a.Fixed is not null);
+            int fixedThere = plan.Assignments.Count(a => a.ProposedRep == rep && a.Fixed is not null && a.Placed);
             Assert.True(n <= Math.Max(cap, fixedThere), $"seed {seed}: {rep} holds {n} > capacity {cap}");
         }
     }
@@ -105,12 +109,15 @@ public sealed class AllocatorTests
             Assert.False(string.IsNullOrWhiteSpace(a.Reason));
             if (a.ProposedRep is null) continue;
             Assert.Contains(a.ProposedRep, a.Reason);
+            if (!a.Placed) Assert.Equal(a.CurrentRep, a.ProposedRep);
             Assert.Contains("fit", a.Reason);
             if (a.RunnerUp is not null && a.RunnerUpFit > a.Fit.Total) Assert.NotNull(a.Binding); // a constraint decided
         }
         Assert.Equal(plan.Assignments.Count(a => a.Changes), plan.Quality.OwnerChanges);
-        Assert.Equal(plan.Assignments.Where(a => a.ProposedRep is not null).Sum(a => a.Fit.Total), plan.Quality.TotalFit, 6);
+        Assert.Equal(plan.Assignments.Where(a => a.Placed).Sum(a => a.Fit.Total), plan.Quality.TotalFit, 6);
+        Assert.Equal(plan.Assignments.Count(a => !a.Placed), plan.Quality.Unassigned);
         Assert.Equal(plan.Reps.Sum(r => r.LoadAfter), plan.Assignments.Count(a => a.ProposedRep is not null));
+        Assert.Equal(plan.Reps.Sum(r => r.Lost), plan.Assignments.Count(a => a.Changes && a.CurrentRep is not null && request.Reps.Any(x => x.Key == a.CurrentRep)));
         Assert.Equal(plan.Reps.Sum(r => r.Gained), plan.Quality.OwnerChanges);
     }
 

@@ -19,16 +19,17 @@ public sealed record AllocationPlan(
 /// <param name="CustomerKey">The customer.</param>
 /// <param name="Tier">Its tier.</param>
 /// <param name="CurrentRep">Its owner now.</param>
-/// <param name="ProposedRep">The proposed owner; null when no eligible rep had room (the customer keeps its owner).</param>
+/// <param name="ProposedRep">The proposed owner; when no eligible rep had room, the current owner (or null).</param>
 /// <param name="Fit">The proposed rep's fit by component.</param>
 /// <param name="RunnerUp">The best other candidate rep, or null.</param>
 /// <param name="RunnerUpFit">The runner-up's fit in points.</param>
 /// <param name="Binding">The constraint that kept the customer from a better-fitting rep, or null.</param>
 /// <param name="Fixed">Why the assignment could not move (locked, do-not-move, key account, new-only), or null.</param>
 /// <param name="Reason">The decision in words.</param>
+/// <param name="Placed">False when no eligible rep had room: the customer stays with its owner (or without one).</param>
 public sealed record PlannedAssignment(
     string CustomerKey, string Tier, string? CurrentRep, string? ProposedRep, FitBreakdown Fit, string? RunnerUp, double RunnerUpFit,
-    string? Binding, string? Fixed, string Reason)
+    string? Binding, string? Fixed, string Reason, bool Placed = true)
 {
     /// <summary>True when the proposal changes the owner.</summary>
     public bool Changes => ProposedRep is not null && ProposedRep != CurrentRep;

@@ -98,6 +98,9 @@ public static class Allocator
         if (delta != direct)
             text += $" — {Num(direct / 100.0)} on this customer, {Num((delta - direct) / 100.0)} from the knock-on moves and balance ({repKey} "
                 + (solution.RepShadowPrice(r) != 0 ? $"is full; a place there is worth {Num(solution.RepShadowPrice(r) / 100.0)})" : "would carry more than its fair share)");
+        int pushedOut = forced.Chain.Count(m => m.To < 0);
+        if (pushedOut > 0)
+            text += $"; it would leave {pushedOut} customer(s) with no eligible rep that has room (each costs {Num(UnassignedCost / 100.0)} points by design)";
         if (forced.Chain.Count > 1)
             text += "; to make room: " + string.Join(", ", forced.Chain.Skip(1).Take(5).Select(m =>
                 $"{model.Customers[m.Customer].Key} {(m.From >= 0 ? model.Reps[m.From].Key : "unassigned")} → {(m.To >= 0 ? model.Reps[m.To].Key : "unassigned")}"))
@@ -109,16 +112,20 @@ public static class Allocator
     {
         var reps = m.Reps;
         int tiers = m.Tiers.Count;
+        // A customer no eligible rep had room for stays with its owner, if it has one (beyond that rep's capacity).
+        var kept = new int[m.Customers.Count];
+        for (int i = 0; i < kept.Length; i++)
+            kept[i] = repOf[i] >= 0 ? repOf[i] : m.Customers[i].Owner is { } o && m.RepIndex.TryGetValue(o, out int r) ? r : -1;
         var load = new int[reps.Count];
         var tierLoad = new int[reps.Count, tiers];
         var workload = new long[reps.Count];
         for (int i = 0; i < m.Customers.Count; i++)
         {
-            if (repOf[i] < 0) continue;
+            if (kept[i] < 0) continue;
             int t = m.TierOf[i];
-            load[repOf[i]]++;
-            tierLoad[repOf[i], t]++;
-            workload[repOf[i]] += m.Weight[t];
+            load[kept[i]]++;
+            tierLoad[kept[i], t]++;
+            workload[kept[i]] += m.Weight[t];
         }
 
         var assignments = new PlannedAssignment[m.Customers.Count];
@@ -126,26 +133,26 @@ public static class Allocator
         {
             var c = m.Customers[i];
             int chosen = repOf[i];
-            var fit = chosen >= 0 ? m.Fit.Fit(c, reps[chosen]) : default;
+            var fit = kept[i] >= 0 ? m.Fit.Fit(c, reps[kept[i]]) : default;
             // Runner-up: the best-fitting other candidate (ties: the rep key).
             int runnerUp = -1;
             double runnerUpFit = double.NegativeInfinity;
             foreach (int r in m.AllCandidates(i))
             {
-                if (r == chosen) continue;
+                if (r == kept[i]) continue;
                 double f = m.Fit.Fit(c, reps[r]).Total;
                 if (f > runnerUpFit) (runnerUp, runnerUpFit) = (r, f);
             }
             string? binding = null;
-            if (runnerUp >= 0 && chosen >= 0 && runnerUpFit > fit.Total)
-                binding = Binding(m, runnerUp, m.TierOf[i], load, tierLoad, workload);
-            else if (chosen < 0)
+            if (chosen < 0)
                 binding = runnerUp >= 0 ? Binding(m, runnerUp, m.TierOf[i], load, tierLoad, workload) : "no eligible rep (region, active, capacity)";
-            string reason = Reason(m, i, chosen, fit, runnerUp, runnerUpFit, binding);
-            assignments[i] = new PlannedAssignment(c.Key, c.Tier, c.Owner, chosen >= 0 ? reps[chosen].Key : null, fit,
-                runnerUp >= 0 ? reps[runnerUp].Key : null, runnerUp >= 0 ? Math.Round(runnerUpFit, 2) : 0, binding, m.FixedReason[i], reason);
+            else if (runnerUp >= 0 && runnerUpFit > fit.Total)
+                binding = Binding(m, runnerUp, m.TierOf[i], load, tierLoad, workload);
+            string reason = Reason(m, i, chosen, kept[i], fit, runnerUp, runnerUpFit, binding);
+            assignments[i] = new PlannedAssignment(c.Key, c.Tier, c.Owner, kept[i] >= 0 ? reps[kept[i]].Key : null, fit,
+                runnerUp >= 0 ? reps[runnerUp].Key : null, runnerUp >= 0 ? Math.Round(runnerUpFit, 2) : 0, binding, m.FixedReason[i], reason, chosen >= 0);
         }
-        return new AllocationPlan(strategy, objective, assignments, RepSummaries(m, repOf, load, tierLoad, workload, shadow),
+        return new AllocationPlan(strategy, objective, assignments, RepSummaries(m, kept, load, tierLoad, workload, shadow),
             RegionSummaries(m, repOf), Quality(m, repOf, assignments, workload));
     }
 
@@ -160,12 +167,16 @@ public static class Allocator
         return $"a better use of {key}'s capacity elsewhere in the book";
     }
 
-    private static string Reason(AllocationModel m, int i, int chosen, FitBreakdown fit, int runnerUp, double runnerUpFit, string? binding)
+    private static string Reason(AllocationModel m, int i, int chosen, int kept, FitBreakdown fit, int runnerUp, double runnerUpFit, string? binding)
     {
         var c = m.Customers[i];
         var reps = m.Reps;
         if (chosen < 0)
-            return $"no owner proposed: {binding}; keeps {(c.Owner ?? "no owner")}";
+        {
+            return kept >= 0
+                ? $"no eligible rep has room ({binding}): stays with {reps[kept].Key} beyond its capacity"
+                : $"no eligible rep has room ({binding}): stays without an owner";
+        }
         string who = reps[chosen].Key;
         string parts = Components(fit);
         string head = m.FixedReason[i] is { } why ? $"stays with {who} ({why})"

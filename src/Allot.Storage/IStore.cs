@@ -107,7 +107,8 @@ public interface IStore : IDisposable
     /// <param name="runId">The run.</param>
     /// <param name="by">Who applies it.</param>
     /// <param name="select">Which of the run's results to apply (e.g. some customers, or the customers of some reps).</param>
+    /// <param name="progress">Told the changes written so far and the changes in all, now and then (before the commit).</param>
     /// <exception cref="StoreException">No such run, or a selected customer's owner changed since the run was made
     /// (the message lists them; nothing is applied).</exception>
-    ApplyOutcome ApplyAllocation(long runId, string by, Func<StoredAllocation, bool> select);
+    ApplyOutcome ApplyAllocation(long runId, string by, Func<StoredAllocation, bool> select, Action<int, int>? progress = null);
 }

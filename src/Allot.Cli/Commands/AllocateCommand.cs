@@ -393,9 +393,18 @@ internal static class AllocateCommand
                 : v.SelectMany(x => x.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToHashSet(StringComparer.Ordinal);
             var onlyCustomers = Set(ctx.Parse.GetValue(customers));
             var onlyReps = Set(ctx.Parse.GetValue(reps));
+            // ALLOT_FAULT_AFTER=N kills the process after N changes are written but before the commit: the crash
+            // test of all-or-nothing apply uses it.
+            int faultAfter = int.TryParse(Environment.GetEnvironmentVariable("ALLOT_FAULT_AFTER"), NumberStyles.None, CultureInfo.InvariantCulture, out int f) ? f : -1;
+            using var bar = ctx.Progress("apply");
             var outcome = store.ApplyAllocation(id, ctx.Parse.GetValue(by) ?? Environment.UserName, a =>
                 (onlyCustomers is null || onlyCustomers.Contains(a.CustomerKey))
-                && (onlyReps is null || onlyReps.Contains(a.ProposedRep!) || (a.CurrentRep is not null && onlyReps.Contains(a.CurrentRep))));
+                && (onlyReps is null || onlyReps.Contains(a.ProposedRep!) || (a.CurrentRep is not null && onlyReps.Contains(a.CurrentRep))),
+                (written, total) =>
+                {
+                    bar.Report(total == 0 ? 1 : written / (double)total, $"{written:N0} of {total:N0} changes");
+                    if (faultAfter >= 0 && written >= faultAfter) System.Diagnostics.Process.GetCurrentProcess().Kill();
+                });
             if (ctx.Format == OutputFormat.Json)
                 ctx.Printer.Json(new JsonObject { ["run"] = id, ["changed"] = outcome.Changed, ["unchanged"] = outcome.Unchanged });
             else

@@ -116,7 +116,7 @@ public sealed partial class SqliteStore
     }
 
     /// <inheritdoc />
-    public ApplyOutcome ApplyAllocation(long runId, string by, Func<StoredAllocation, bool> select)
+    public ApplyOutcome ApplyAllocation(long runId, string by, Func<StoredAllocation, bool> select, Action<int, int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(select);
         if (GetAllocationRun(runId) is null) throw new StoreException($"there is no allocation run {runId}; `allot allocate runs` lists them");
@@ -185,6 +185,7 @@ public sealed partial class SqliteStore
         mark.Parameters.AddWithValue("$run", runId);
 
         int changed = 0, unchanged = 0;
+        int toChange = selected.Count(a => a.ProposedRep != a.CurrentRep);
         foreach (var a in selected)
         {
             mKey.Value = a.CustomerKey;
@@ -202,8 +203,9 @@ public sealed partial class SqliteStore
             hTo.Value = a.ProposedRep;
             hReason.Value = $"allocation run {runId}: {a.Reason}";
             history.ExecuteNonQuery();
-            changed++;
+            if (++changed % 1000 == 0) progress?.Invoke(changed, toChange);
         }
+        progress?.Invoke(changed, toChange);
         using var done = _connection.CreateCommand();
         done.Transaction = tx;
         done.CommandText = """

@@ -7,8 +7,8 @@ namespace Allot.Core.Allocation;
 /// <remarks>
 /// <para>The flow network is customer → slot (rep, tier) → rep → sink, plus customer → unassigned → sink. Customers
 /// are not graph nodes here: a placed customer j at place a (a rep, or "unassigned") with another option b gives the
-/// residual path a → j → b of cost c(j,b) − c(j,a), whatever the potentials. For each (tier, a, b) a
-/// <see cref="MoveHeap"/> keeps those moves by cost, so the cheapest move from a to b is one look-up and Dijkstra sees
+/// residual path a → j → b of cost c(j,b) − c(j,a), whatever the potentials. The <see cref="MoveBook"/> keeps those
+/// moves by cost for each (tier, a, b), so the cheapest move from a to b is one look-up and Dijkstra sees
 /// (R + 1)·T + R + 2 nodes whatever the number of customers.</para>
 /// <para>Start (a pseudoflow): node potentials π = −prices; every customer at its cheapest option under the prices;
 /// every load arc at the load, nearest to what arrives, at which its price step lies between the marginal costs of
@@ -38,11 +38,7 @@ internal sealed class ComponentSolver
     private readonly int[] _slotFlow, _repFlow;
     private int _unassignedFlow;
     private readonly long[] _slotNext, _slotPrev, _repNext, _repPrev;
-    private readonly int[] _at, _stamp;
-    private readonly MoveHeap?[] _heaps;
-    private readonly long[] _minKey;
-    private readonly int[][] _adj;
-    private readonly int[] _adjCount;
+    private readonly MoveBook _moves;
 
     private readonly long[] _dist;
     private readonly int[] _labelled, _settled, _predNode, _predInfo;
@@ -106,13 +102,7 @@ internal sealed class ComponentSolver
         _slotPrev = new long[_reps * _tiers];
         _repNext = new long[_reps];
         _repPrev = new long[_reps];
-        _at = new int[_customers];
-        _stamp = new int[_customers];
-        _heaps = new MoveHeap?[_tiers * _places * _places];
-        _minKey = new long[_heaps.Length];
-        Array.Fill(_minKey, Inf);
-        _adj = new int[_tiers * _places][];
-        _adjCount = new int[_tiers * _places];
+        _moves = new MoveBook(problem);
 
         _dist = new long[_nodes];
         _labelled = new int[_nodes];
@@ -125,7 +115,7 @@ internal sealed class ComponentSolver
 
     public long Searches { get; private set; }
 
-    public long Relocations { get; private set; }
+    public long Relocations => _moves.Relocations;
 
     public long SettledNodes { get; private set; }
 
@@ -153,7 +143,7 @@ internal sealed class ComponentSolver
     public int[] RepOf()
     {
         var repOf = new int[_customers];
-        for (int i = 0; i < _customers; i++) repOf[i] = _at[i] == _reps ? AssignmentProblem.None : _at[i];
+        for (int i = 0; i < _customers; i++) repOf[i] = _moves.PlaceOf(i) == _reps ? AssignmentProblem.None : _moves.PlaceOf(i);
         return repOf;
     }
 
@@ -196,6 +186,7 @@ internal sealed class ComponentSolver
         // Unassigned and sink share a price (0) at the start, so the arc between them may carry anything.
         _pi[Unassigned] = _pi[Sink] = 0;
         var inflow = new int[_reps * _tiers];
+        var places = new int[_customers];
         int unassigned = 0;
         for (int i = 0; i < _customers; i++)
         {
@@ -222,11 +213,11 @@ internal sealed class ComponentSolver
                 // Among equally cheap options, the previous place wins: ties moved for nothing only make excess.
                 if (keep) place = before;
             }
-            _at[i] = place;
+            places[i] = place;
             if (place == _reps) unassigned++;
             else inflow[place * _tiers + t]++;
         }
-        FileAllMoves();
+        _moves.PlaceAll(places);
 
         long total = 0;
         for (int r = 0; r < _reps; r++)
@@ -348,16 +339,13 @@ internal sealed class ComponentSolver
     private void RelaxMoves(int t, int from, int v, long d, long piV)
     {
         int row = t * _places + from;
-        int[]? targets = _adj[row];
-        if (targets is null) return;
-        int baseIndex = row * _places;
-        for (int k = 0, count = _adjCount[row]; k < count; k++)
+        foreach (int b in _moves.Targets(row))
         {
-            int b = targets[k];
-            long key = _minKey[baseIndex + b];
+            int heap = row * _places + b;
+            long key = _moves.CheapestMove(heap);
             if (key == Inf) continue;
             int w = b == _reps ? Unassigned : SlotNode(b, t);
-            Label(w, Reduced(d, key, piV, w), v, baseIndex + b);
+            Label(w, Reduced(d, key, piV, w), v, heap);
         }
     }
 
@@ -378,7 +366,7 @@ internal sealed class ComponentSolver
         for (; _predNode[source] != Source; source = _predNode[source])
         {
             int from = _predNode[source], info = _predInfo[source];
-            int customer = info >= 0 ? _heaps[info]!.Top.Customer : -1;
+            int customer = info >= 0 ? _moves.Mover(info) : -1;
             _path.Add((source, from, info, customer));
             delta = Math.Min(delta, Room(source, from, info));
         }
@@ -414,7 +402,7 @@ internal sealed class ComponentSolver
                     _unassignedFlow -= units;
                     break;
                 default:
-                    Relocate(customer, info % _places);
+                    _moves.Relocate(customer, info % _places);
                     break;
             }
         }
@@ -453,102 +441,6 @@ internal sealed class ComponentSolver
             default:
                 return 1;
         }
-    }
-
-    /// <summary>Files every customer's moves at the start, one heap per (tier, place, other place) built in linear time.</summary>
-    private void FileAllMoves()
-    {
-        var count = new int[_heaps.Length];
-        for (int i = 0; i < _customers; i++)
-        {
-            if (_fixed[i] != AssignmentProblem.None) continue;
-            int baseIndex = (_tierOf[i] * _places + _at[i]) * _places;
-            if (_at[i] != _reps) count[baseIndex + _reps]++;
-            for (int a = _start[i]; a < _start[i + 1]; a++)
-                if (_candidateRep[a] != _at[i]) count[baseIndex + _candidateRep[a]]++;
-        }
-        var items = new MoveHeap.Entry[_heaps.Length][];
-        for (int h = 0; h < count.Length; h++)
-            if (count[h] > 0) items[h] = new MoveHeap.Entry[count[h]];
-        Array.Clear(count);
-        for (int i = 0; i < _customers; i++)
-        {
-            if (_fixed[i] != AssignmentProblem.None) continue;
-            int at = _at[i];
-            int baseIndex = (_tierOf[i] * _places + at) * _places;
-            long here = at == _reps ? _unassignedCost[i] : _cost[ArcIndex(i, at)];
-            if (at != _reps) items[baseIndex + _reps][count[baseIndex + _reps]++] = new(_unassignedCost[i] - here, i, 0);
-            for (int a = _start[i]; a < _start[i + 1]; a++)
-            {
-                int h = baseIndex + _candidateRep[a];
-                if (_candidateRep[a] != at) items[h][count[h]++] = new(_cost[a] - here, i, 0);
-            }
-        }
-        for (int h = 0; h < _heaps.Length; h++)
-        {
-            if (count[h] == 0) continue;
-            var heap = _heaps[h] = new MoveHeap(items[h], count[h]);
-            _minKey[h] = heap.Top.Key;
-            AddTarget(h / _places, h % _places);
-        }
-    }
-
-    private void Relocate(int j, int to)
-    {
-        Relocations++;
-        int from = _at[j];
-        int t = _tierOf[j];
-        _stamp[j]++;
-        _at[j] = to;
-        int baseIndex = (t * _places + from) * _places;
-        for (int a = _start[j] - 1; a < _start[j + 1]; a++)
-        {
-            int place = a < _start[j] ? _reps : _candidateRep[a];
-            if (place == from) continue;
-            var heap = _heaps[baseIndex + place]!;
-            if (heap.Top.Customer == j) _minKey[baseIndex + place] = heap.CleanTop(_stamp);
-        }
-        FileMoves(j, to);
-    }
-
-    /// <summary>Files the moves of customer <paramref name="j"/>, now at <paramref name="at"/>, to each of its other
-    /// options (unassigned included); a locked customer has none.</summary>
-    private void FileMoves(int j, int at)
-    {
-        if (_fixed[j] != AssignmentProblem.None) return;
-        int row = _tierOf[j] * _places + at;
-        int baseIndex = row * _places;
-        long here = at == _reps ? _unassignedCost[j] : _cost[ArcIndex(j, at)];
-        int stamp = _stamp[j];
-        for (int a = _start[j] - 1; a < _start[j + 1]; a++)
-        {
-            int place = a < _start[j] ? _reps : _candidateRep[a];
-            if (place == at) continue;
-            long key = (a < _start[j] ? _unassignedCost[j] : _cost[a]) - here;
-            int h = baseIndex + place;
-            var heap = _heaps[h];
-            if (heap is null)
-            {
-                heap = _heaps[h] = new MoveHeap();
-                AddTarget(row, place);
-            }
-            heap.Push(key, j, stamp);
-            if (key < _minKey[h]) _minKey[h] = key;
-        }
-    }
-
-    private void AddTarget(int row, int place)
-    {
-        if (_adj[row] is null) _adj[row] = new int[4];
-        else if (_adjCount[row] == _adj[row].Length) Array.Resize(ref _adj[row], _adj[row].Length * 2);
-        _adj[row][_adjCount[row]++] = place;
-    }
-
-    private int ArcIndex(int j, int rep)
-    {
-        for (int a = _start[j]; a < _start[j + 1]; a++)
-            if (_candidateRep[a] == rep) return a;
-        throw new UnreachableException($"customer {j} has no arc to rep {rep}");
     }
 
     private void RefreshSlot(int s)

@@ -85,16 +85,12 @@ public static class AssignmentSolver
     /// <summary>The exact change of the optimal objective if <paramref name="customer"/> had to go to
     /// <paramref name="rep"/> (or stay unassigned, for <see cref="AssignmentSolution.Unassigned"/>), with the chain
     /// of customers that would move to make room.</summary>
-    /// <remarks>Computed as the cheapest cycle through the forced arc in the residual network of the optimal flow
-    /// (every other part of a re-optimised flow is a cycle of non-negative cost), by Dijkstra under the solution's
-    /// prices. The customer's component only is searched.</remarks>
-    /// <exception cref="ArgumentException">The solution is not optimal for the problem, or an index is out of range.</exception>
-    public static WhyNotAnswer WhyNot(AssignmentProblem problem, AssignmentSolution solution, int customer, int rep)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        ArgumentNullException.ThrowIfNull(solution);
-        return ResidualCycle.WhyNot(problem, solution, customer, rep);
-    }
+    /// <remarks>The cheapest cycle through the forced arc in the residual network of the optimal flow (see
+    /// <see cref="WhyNotExplainer"/>, which also answers many questions about one solution without rebuilding it).</remarks>
+    /// <exception cref="ArgumentException">The solution is not optimal for the problem.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A customer or rep out of range.</exception>
+    public static WhyNotAnswer WhyNot(AssignmentProblem problem, AssignmentSolution solution, int customer, int rep) =>
+        new WhyNotExplainer(problem, solution).WhyNot(customer, rep);
 
     /// <summary>Solves one component from the given prices, or from prices solved on a sample of it when it is
     /// large (recursively), or from zero prices.</summary>

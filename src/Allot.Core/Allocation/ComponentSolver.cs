@@ -20,7 +20,7 @@ namespace Allot.Core.Allocation;
 /// potentials never need storing. This is the textbook SSP invariant: when no excess is left the flow is a min-cost
 /// flow, exact whatever the start. Good prices (from a sample of the book) only make the excess, and the work, small.</para>
 /// </remarks>
-internal sealed class ComponentSolver
+internal sealed partial class ComponentSolver
 {
     private const long Inf = long.MaxValue;
     private const int Sink = 0, Unassigned = 1;
@@ -41,7 +41,7 @@ internal sealed class ComponentSolver
     private readonly MoveBook _moves;
 
     private readonly long[] _dist;
-    private readonly int[] _labelled, _settled, _predNode, _predInfo;
+    private readonly int[] _labelled, _settled, _predNode, _predInfo, _dead, _visited;
     private int _generation, _earlyTarget;
     private long _current;
     private readonly NodeQueue _queue = new();
@@ -109,6 +109,8 @@ internal sealed class ComponentSolver
         _settled = new int[_nodes];
         _predNode = new int[_nodes];
         _predInfo = new int[_nodes];
+        _dead = new int[_nodes];
+        _visited = new int[_nodes];
     }
 
     public long Augmentations { get; private set; }
@@ -135,6 +137,9 @@ internal sealed class ComponentSolver
             long sent = Search();
             if (sent == 0) return false;
             remaining -= sent;
+            // The search made its path's arcs tight (reduced cost 0); more units may follow such paths at no cost
+            // to the potentials before the next search.
+            if (remaining > 0) remaining -= AugmentAdmissible();
         }
         return true;
     }

@@ -41,7 +41,7 @@ public static class AssignmentSolver
             return AssignmentSolution.Optimal(problem, solver.RepOf(), wholeRepPrice, wholeSlotPrice, work);
         }
 
-        var parts = new (AssignmentProblem Local, ComponentSolver Solver, SolveStatistics Work)[components.Count];
+        var parts = new (ComponentSolver Solver, SolveStatistics Work)[components.Count];
         var localRep = new int[problem.RepCount];
         int tiers = problem.TierCount;
         // Largest first, handed out one at a time, so one big component does not end up last on a busy core.
@@ -57,7 +57,7 @@ public static class AssignmentSolver
                 int[]? localPrevious = previous is null ? null
                     : [.. components[c].Customers.Select(i => previous[i] == AssignmentSolution.Unassigned ? previous[i] : Array.BinarySearch(reps, previous[i]))];
                 var (solver, work) = Run(local, localRepPrice, localSlotPrice, localPrevious, cancellationToken);
-                parts[c] = (local, solver, work);
+                parts[c] = (solver, work);
             });
 
         var repOf = Enumerable.Repeat(AssignmentSolution.Unassigned, problem.CustomerCount).ToArray();
@@ -66,7 +66,7 @@ public static class AssignmentSolver
         var statistics = SolveStatistics.None;
         for (int c = 0; c < components.Count; c++)
         {
-            var (_, solver, work) = parts[c];
+            var (solver, work) = parts[c];
             var component = components[c];
             var localRepOf = solver.RepOf();
             for (int k = 0; k < component.Customers.Length; k++)

@@ -76,33 +76,33 @@ public sealed class AssignmentProblem
         RepCount = repCount;
         TierCount = tierCount;
         CustomerCount = n;
-        Require(candidateStart.Length == n + 1, nameof(candidateStart), $"needs {n + 1} entries (customers + 1), has {candidateStart.Length}");
-        Require(candidateStart[0] == 0 && candidateStart[n] == candidateRep.Length, nameof(candidateStart), "must start at 0 and end at the number of candidate arcs");
-        Require(candidateCost.Length == candidateRep.Length, nameof(candidateCost), "must have one cost per candidate arc");
-        Require(unassignedCost.Length == n, nameof(unassignedCost), "must have one entry per customer");
-        Require(capacity.Length == repCount, nameof(capacity), "must have one entry per rep");
-        Require(repLoadCost is null || repLoadCost.Length == repCount, nameof(repLoadCost), "must have one entry per rep");
-        Require(tierCapacity is null || (tierCapacity.GetLength(0) == repCount && tierCapacity.GetLength(1) == tierCount), nameof(tierCapacity), "must be [reps, tiers]");
-        Require(tierLoadCost is null || (tierLoadCost.GetLength(0) == repCount && tierLoadCost.GetLength(1) == tierCount), nameof(tierLoadCost), "must be [reps, tiers]");
-        Require(fixedRep is null || fixedRep.Length == n, nameof(fixedRep), "must have one entry per customer");
+        if (candidateStart.Length != n + 1) throw Invalid(nameof(candidateStart), $"needs {n + 1} entries (customers + 1), has {candidateStart.Length}");
+        if (candidateStart[0] != 0 || candidateStart[n] != candidateRep.Length) throw Invalid(nameof(candidateStart), "must start at 0 and end at the number of candidate arcs");
+        if (candidateCost.Length != candidateRep.Length) throw Invalid(nameof(candidateCost), "must have one cost per candidate arc");
+        if (unassignedCost.Length != n) throw Invalid(nameof(unassignedCost), "must have one entry per customer");
+        if (capacity.Length != repCount) throw Invalid(nameof(capacity), "must have one entry per rep");
+        if (repLoadCost is not null && repLoadCost.Length != repCount) throw Invalid(nameof(repLoadCost), "must have one entry per rep");
+        if (tierCapacity is not null && (tierCapacity.GetLength(0) != repCount || tierCapacity.GetLength(1) != tierCount)) throw Invalid(nameof(tierCapacity), "must be [reps, tiers]");
+        if (tierLoadCost is not null && (tierLoadCost.GetLength(0) != repCount || tierLoadCost.GetLength(1) != tierCount)) throw Invalid(nameof(tierLoadCost), "must be [reps, tiers]");
+        if (fixedRep is not null && fixedRep.Length != n) throw Invalid(nameof(fixedRep), "must have one entry per customer");
 
-        foreach (int c in capacity) Require(c >= 0, nameof(capacity), "must not be negative");
+        foreach (int c in capacity) if (c < 0) throw Invalid(nameof(capacity), "must not be negative");
         var seen = new int[repCount];
         for (int i = 0; i < n; i++)
         {
-            Require(customerTier[i] >= 0 && customerTier[i] < tierCount, nameof(customerTier), $"customer {i} has tier {customerTier[i]}, outside 0..{tierCount - 1}");
-            Require(candidateStart[i] <= candidateStart[i + 1], nameof(candidateStart), "must not decrease");
-            Require(Math.Abs(unassignedCost[i]) <= MaxAbsCost, nameof(unassignedCost), $"customer {i}: {unassignedCost[i]} is beyond ±{MaxAbsCost}");
+            if (customerTier[i] < 0 || customerTier[i] >= tierCount) throw Invalid(nameof(customerTier), $"customer {i} has tier {customerTier[i]}, outside 0..{tierCount - 1}");
+            if (candidateStart[i] > candidateStart[i + 1]) throw Invalid(nameof(candidateStart), "must not decrease");
+            if (OutOfRange(unassignedCost[i])) throw Invalid(nameof(unassignedCost), $"customer {i}: {unassignedCost[i]} is beyond ±{MaxAbsCost}");
             for (int a = candidateStart[i]; a < candidateStart[i + 1]; a++)
             {
                 int r = candidateRep[a];
-                Require(r >= 0 && r < repCount, nameof(candidateRep), $"customer {i} names rep {r}, outside 0..{repCount - 1}");
-                Require(seen[r] != i + 1, nameof(candidateRep), $"customer {i} names rep {r} twice");
+                if (r < 0 || r >= repCount) throw Invalid(nameof(candidateRep), $"customer {i} names rep {r}, outside 0..{repCount - 1}");
+                if (seen[r] == i + 1) throw Invalid(nameof(candidateRep), $"customer {i} names rep {r} twice");
                 seen[r] = i + 1;
-                Require(Math.Abs(candidateCost[a]) <= MaxAbsCost, nameof(candidateCost), $"customer {i}, rep {r}: {candidateCost[a]} is beyond ±{MaxAbsCost}");
+                if (OutOfRange(candidateCost[a])) throw Invalid(nameof(candidateCost), $"customer {i}, rep {r}: {candidateCost[a]} is beyond ±{MaxAbsCost}");
             }
-            if (fixedRep is not null && fixedRep[i] != None)
-                Require(fixedRep[i] >= 0 && fixedRep[i] < repCount && seen[fixedRep[i]] == i + 1, nameof(fixedRep), $"customer {i} is locked to rep {fixedRep[i]}, which is not one of its candidates");
+            if (fixedRep is not null && fixedRep[i] != None && (fixedRep[i] < 0 || fixedRep[i] >= repCount || seen[fixedRep[i]] != i + 1))
+                throw Invalid(nameof(fixedRep), $"customer {i} is locked to rep {fixedRep[i]}, which is not one of its candidates");
         }
 
         _customerTier = customerTier;
@@ -117,7 +117,7 @@ public sealed class AssignmentProblem
             for (int t = 0; t < tierCount; t++)
             {
                 int cap = tierCapacity?[r, t] ?? NoLimit;
-                Require(cap >= 0, nameof(tierCapacity), "must not be negative");
+                if (cap < 0) throw Invalid(nameof(tierCapacity), "must not be negative");
                 _tierCapacity[r * tierCount + t] = cap;
                 _tierLoadCost[r * tierCount + t] = tierLoadCost?[r, t] ?? LoadCost.Zero;
             }
@@ -230,6 +230,18 @@ public sealed class AssignmentProblem
 
     internal int[] TierCapacityArray => _tierCapacity;
 
+    internal int[] CustomerTierArray => _customerTier;
+
+    internal int[] CandidateStartArray => _candidateStart;
+
+    internal int[] CandidateRepArray => _candidateRep;
+
+    internal long[] CandidateCostArray => _candidateCost;
+
+    internal long[] UnassignedCostArray => _unassignedCost;
+
+    internal int[] FixedRepArray => _fixedRep;
+
     internal LoadCost[] TierLoadCostArray => _tierLoadCost;
 
     internal LoadCost[] RepLoadCostArray => _repLoadCost;
@@ -258,8 +270,7 @@ public sealed class AssignmentProblem
         return (count, tierCount);
     }
 
-    private static void Require(bool condition, string parameter, string message)
-    {
-        if (!condition) throw new ArgumentException(parameter + " " + message, parameter);
-    }
+    private static bool OutOfRange(long cost) => cost > MaxAbsCost || cost < -MaxAbsCost;
+
+    private static ArgumentException Invalid(string parameter, string message) => new(parameter + " " + message, parameter);
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Allot.Core.Allocation;
 
 /// <summary>An optimal assignment with its objective, the prices (LP duals) that prove it optimal and what they say
@@ -100,58 +102,65 @@ public sealed class AssignmentSolution
         var reps = p.CandidateRep;
         var costs = p.CandidateCost;
         var tierOf = p.CustomerTier;
+        var load = new int[p.RepCount];
+        var tierLoad = new int[p.RepCount * tiers];
+        long objective = 0;
         for (int i = 0; i < n; i++)
         {
             int t = tierOf[i], at = repOf[i];
-            long price = at == Unassigned ? p.UnassignedCost[i] : costs[p.ArcOf(i, at)] + slotPrice[at * tiers + t];
-            customerPrice[i] = price;
+            bool free = !p.IsFixed(i);
+            long price = at == Unassigned ? p.UnassignedCost[i] : long.MinValue;
             int second = NoAlternative;
             long secondCost = long.MaxValue;
-            if (!p.IsFixed(i))
+            for (int a = starts[i]; a < starts[i + 1]; a++)
             {
-                for (int a = starts[i]; a < starts[i + 1]; a++)
+                int r = reps[a];
+                long c = costs[a] + slotPrice[r * tiers + t];
+                if (r == at)
                 {
-                    int r = reps[a];
-                    if (r == at) continue;
-                    long c = costs[a] + slotPrice[r * tiers + t];
-                    if (c < secondCost || (c == secondCost && r < second))
-                    {
-                        secondCost = c;
-                        second = r;
-                    }
+                    price = c;
+                    objective += costs[a];
                 }
-                if (at != Unassigned && p.UnassignedCost[i] < secondCost)
+                else if (free && (c < secondCost || (c == secondCost && r < second)))
+                {
+                    secondCost = c;
+                    second = r;
+                }
+            }
+            if (at == Unassigned) objective += p.UnassignedCost[i];
+            else
+            {
+                if (price == long.MinValue) throw new UnreachableException($"customer {i} sits at rep {at}, not one of its candidates");
+                load[at]++;
+                tierLoad[at * tiers + t]++;
+                if (free && p.UnassignedCost[i] < secondCost)
                 {
                     secondCost = p.UnassignedCost[i];
                     second = Unassigned;
                 }
             }
+            customerPrice[i] = price;
             runnerUp[i] = second;
             margin[i] = second == NoAlternative ? 0 : secondCost - price;
         }
 
-        var load = new int[p.RepCount];
-        var tierLoad = new int[p.RepCount * tiers];
-        for (int i = 0; i < n; i++)
-            if (repOf[i] != Unassigned)
-            {
-                load[repOf[i]]++;
-                tierLoad[repOf[i] * tiers + tierOf[i]]++;
-            }
         var repShadow = new long[p.RepCount];
         var tierShadow = new long[p.RepCount * tiers];
         for (int r = 0; r < p.RepCount; r++)
         {
             int cap = p.Capacity[r];
+            objective += p.RepLoadCost(r).Total(load[r]);
             if (cap > 0 && load[r] == cap) repShadow[r] = Math.Max(0, repPrice[r] - p.RepLoadCost(r).Marginal(cap));
             for (int t = 0; t < tiers; t++)
             {
                 int s = r * tiers + t, tierCap = p.TierCapacity(r, t);
+                objective += p.TierLoadCost(r, t).Total(tierLoad[s]);
                 if (tierCap > 0 && tierLoad[s] == tierCap)
                     tierShadow[s] = Math.Max(0, slotPrice[s] - repPrice[r] - p.TierLoadCost(r, t).Marginal(tierCap));
             }
         }
-        return new AssignmentSolution(AssignmentStatus.Optimal, null, tiers, repOf, p.Cost(repOf), customerPrice,
+        Debug.Assert(p.Violations(repOf).Count == 0 && p.Cost(repOf) == objective);
+        return new AssignmentSolution(AssignmentStatus.Optimal, null, tiers, repOf, objective, customerPrice,
             repPrice, slotPrice, repShadow, tierShadow, runnerUp, margin, statistics);
     }
 

@@ -22,31 +22,51 @@ public static class AssignmentSolver
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(options);
+        return Solve(problem, options, null, null, null, cancellationToken);
+    }
+
+    /// <summary>Solves starting from given prices and assignment (e.g. the previous round's, when candidates were
+    /// added); null prices: estimated from a sample of each large component.</summary>
+    internal static AssignmentSolution Solve(AssignmentProblem problem, AssignmentSolverOptions options, long[]? repPrice, long[]? slotPrice,
+        int[]? previous, CancellationToken cancellationToken)
+    {
         string? why = LockedOverCapacity(problem);
         if (why is not null) return AssignmentSolution.Infeasible(problem, why);
 
         var components = options.SplitComponents ? Component.Split(problem) : [];
-        if (components.Count == 0) return Finish(problem, Run(problem, cancellationToken));
+        if (components.Count == 0 || (components.Count == 1 && components[0].Customers.Length == problem.CustomerCount && components[0].Reps.Length == problem.RepCount))
+        {
+            var (solver, work) = Run(problem, repPrice, slotPrice, previous, cancellationToken);
+            var (wholeRepPrice, wholeSlotPrice) = solver.Prices();
+            return AssignmentSolution.Optimal(problem, solver.RepOf(), wholeRepPrice, wholeSlotPrice, work);
+        }
 
-        var parts = new (AssignmentProblem Local, ComponentSolver Solver)[components.Count];
+        var parts = new (ComponentSolver Solver, SolveStatistics Work)[components.Count];
         var localRep = new int[problem.RepCount];
+        int tiers = problem.TierCount;
         // Largest first, handed out one at a time, so one big component does not end up last on a busy core.
         var order = Enumerable.Range(0, components.Count).OrderByDescending(c => components[c].Customers.Length).ThenBy(c => c).ToArray();
         Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering),
             new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken },
             c =>
             {
+                var reps = components[c].Reps;
                 var local = components[c].Extract(problem, localRep);
-                parts[c] = (local, Run(local, cancellationToken));
+                long[]? localRepPrice = repPrice is null ? null : [.. reps.Select(r => repPrice[r])];
+                long[]? localSlotPrice = slotPrice is null ? null : [.. reps.SelectMany(r => slotPrice.AsSpan(r * tiers, tiers).ToArray())];
+                int[]? localPrevious = previous is null ? null
+                    : [.. components[c].Customers.Select(i => previous[i] == AssignmentSolution.Unassigned ? previous[i] : Array.BinarySearch(reps, previous[i]))];
+                var (solver, work) = Run(local, localRepPrice, localSlotPrice, localPrevious, cancellationToken);
+                parts[c] = (solver, work);
             });
 
         var repOf = Enumerable.Repeat(AssignmentSolution.Unassigned, problem.CustomerCount).ToArray();
-        var repPrice = new long[problem.RepCount];
-        var slotPrice = new long[problem.RepCount * problem.TierCount];
+        var finalRepPrice = new long[problem.RepCount];
+        var finalSlotPrice = new long[problem.RepCount * tiers];
         var statistics = SolveStatistics.None;
         for (int c = 0; c < components.Count; c++)
         {
-            var (local, solver) = parts[c];
+            var (solver, work) = parts[c];
             var component = components[c];
             var localRepOf = solver.RepOf();
             for (int k = 0; k < component.Customers.Length; k++)
@@ -54,44 +74,41 @@ public static class AssignmentSolver
             var (localRepPrice, localSlotPrice) = solver.Prices();
             for (int k = 0; k < component.Reps.Length; k++)
             {
-                repPrice[component.Reps[k]] = localRepPrice[k];
-                Array.Copy(localSlotPrice, k * local.TierCount, slotPrice, component.Reps[k] * problem.TierCount, local.TierCount);
+                finalRepPrice[component.Reps[k]] = localRepPrice[k];
+                Array.Copy(localSlotPrice, k * tiers, finalSlotPrice, component.Reps[k] * tiers, tiers);
             }
-            statistics += Statistics(solver);
+            statistics += work;
         }
-        return AssignmentSolution.Optimal(problem, repOf, repPrice, slotPrice, statistics);
+        return AssignmentSolution.Optimal(problem, repOf, finalRepPrice, finalSlotPrice, statistics);
     }
 
     /// <summary>The exact change of the optimal objective if <paramref name="customer"/> had to go to
     /// <paramref name="rep"/> (or stay unassigned, for <see cref="AssignmentSolution.Unassigned"/>), with the chain
     /// of customers that would move to make room.</summary>
-    /// <remarks>Computed as the cheapest cycle through the forced arc in the residual network of the optimal flow
-    /// (every other part of a re-optimised flow is a cycle of non-negative cost), by Dijkstra under the solution's
-    /// prices. The customer's component only is searched.</remarks>
-    /// <exception cref="ArgumentException">The solution is not optimal for the problem, or an index is out of range.</exception>
-    public static WhyNotAnswer WhyNot(AssignmentProblem problem, AssignmentSolution solution, int customer, int rep)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        ArgumentNullException.ThrowIfNull(solution);
-        return ResidualCycle.WhyNot(problem, solution, customer, rep);
-    }
+    /// <remarks>The cheapest cycle through the forced arc in the residual network of the optimal flow (see
+    /// <see cref="WhyNotExplainer"/>, which also answers many questions about one solution without rebuilding it).</remarks>
+    /// <exception cref="ArgumentException">The solution is not optimal for the problem.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A customer or rep out of range.</exception>
+    public static WhyNotAnswer WhyNot(AssignmentProblem problem, AssignmentSolution solution, int customer, int rep) =>
+        new WhyNotExplainer(problem, solution).WhyNot(customer, rep);
 
-    private static ComponentSolver Run(AssignmentProblem problem, CancellationToken cancellationToken)
+    /// <summary>Solves one component from the given prices, or from prices solved on a sample of it when it is
+    /// large (recursively), or from zero prices.</summary>
+    private static (ComponentSolver Solver, SolveStatistics Work) Run(AssignmentProblem problem, long[]? repPrice, long[]? slotPrice,
+        int[]? previous, CancellationToken cancellationToken)
     {
-        var solver = new ComponentSolver(problem);
+        var work = SolveStatistics.None;
+        if (repPrice is null && BookSample.Worthwhile(problem))
+        {
+            var (sample, sampleWork) = Run(BookSample.Of(problem), null, null, null, cancellationToken);
+            (repPrice, slotPrice) = sample.Prices();
+            work = sampleWork with { Components = 0, StartingExcess = 0 };
+        }
+        var solver = new ComponentSolver(problem, repPrice, slotPrice, previous);
         if (!solver.Run(cancellationToken))
-            throw new InvalidOperationException("a locked customer found no path although the locks fit the capacities: a solver defect");
-        return solver;
+            throw new InvalidOperationException("an excess found no path to a deficit although the locks fit the capacities: a solver defect");
+        return (solver, work + new SolveStatistics(1, solver.Augmentations, solver.Searches, solver.Relocations, solver.SettledNodes, solver.StartingExcess));
     }
-
-    private static AssignmentSolution Finish(AssignmentProblem problem, ComponentSolver solver)
-    {
-        var (repPrice, slotPrice) = solver.Prices();
-        return AssignmentSolution.Optimal(problem, solver.RepOf(), repPrice, slotPrice, Statistics(solver) with { Components = 1 });
-    }
-
-    private static SolveStatistics Statistics(ComponentSolver solver) =>
-        new(1, solver.Augmentations, solver.Searches, solver.Relocations, solver.SettledNodes);
 
     /// <summary>The only way the problem can be infeasible: more locked customers at a rep (or rep and tier) than
     /// its capacity. Otherwise leaving every free customer unassigned is feasible.</summary>

@@ -13,14 +13,15 @@ public static class Baselines
     {
         ArgumentNullException.ThrowIfNull(problem);
         if (priority.Length != problem.CustomerCount) throw new ArgumentException("one priority per customer", nameof(priority));
-        var key = priority.ToArray();
-        var order = Enumerable.Range(0, problem.CustomerCount).ToArray();
-        Array.Sort(order, (x, y) => key[x] != key[y] ? key[y].CompareTo(key[x]) : x.CompareTo(y));
+        // Sorting (~priority, index) pairs: descending priority (~x = −x − 1 never overflows), ties by index.
+        var order = new (long Key, int Customer)[problem.CustomerCount];
+        for (int i = 0; i < order.Length; i++) order[i] = (~priority[i], i);
+        Array.Sort(order);
         var state = new Loads(problem);
         var reps = problem.CandidateRep;
         var costs = problem.CandidateCost;
         var starts = problem.CandidateStart;
-        foreach (int i in order)
+        foreach (var (_, i) in order)
         {
             if (problem.IsFixed(i)) continue;
             int best = AssignmentProblem.None;

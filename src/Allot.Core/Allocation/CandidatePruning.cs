@@ -30,20 +30,26 @@ public static class CandidatePruning
         var keep = TopKArcs(full, k);
         int added = 0;
         var statistics = SolveStatistics.None;
+        long[]? repPrice = null, slotPrice = null;
+        int[]? previous = null;
         for (int round = 1; ; round++)
         {
             var pruned = Keep(full, keep);
-            var solution = AssignmentSolver.Solve(pruned, options, cancellationToken);
+            // After the first round, start from the last round's prices and assignment: only the added arcs are out of balance.
+            var solution = AssignmentSolver.Solve(pruned, options, repPrice, slotPrice, previous, cancellationToken);
             statistics += solution.Statistics;
-            if (solution.Status != AssignmentStatus.Optimal) return new PrunedSolution(solution, round, pruned.CandidateCount, added);
+            if (solution.Status != AssignmentStatus.Optimal) return new PrunedSolution(solution, round, pruned.CandidateCount, added, pruned);
             int violated = AddViolated(full, solution, keep);
             if (violated == 0)
             {
                 var optimal = AssignmentSolution.Optimal(full, solution.RepOf.ToArray(), solution.RepPrice.ToArray(),
                     solution.SlotPrices.ToArray(), statistics);
-                return new PrunedSolution(optimal, round, pruned.CandidateCount, added);
+                return new PrunedSolution(optimal, round, pruned.CandidateCount, added, pruned);
             }
             added += violated;
+            repPrice = solution.RepPrice.ToArray();
+            slotPrice = solution.SlotPrices.ToArray();
+            previous = solution.RepOf.ToArray();
         }
     }
 
@@ -75,7 +81,7 @@ public static class CandidatePruning
         var starts = p.CandidateStart;
         var reps = p.CandidateRep;
         var costs = p.CandidateCost;
-        var order = Array.Empty<(long Cost, int Rep, int Arc)>();
+        var best = new int[k];
         for (int i = 0; i < p.CustomerCount; i++)
         {
             int s = starts[i], count = starts[i + 1] - s;
@@ -84,14 +90,27 @@ public static class CandidatePruning
                 keep.AsSpan(s, count).Fill(true);
                 continue;
             }
-            if (order.Length < count) order = new (long, int, int)[count];
-            for (int a = 0; a < count; a++) order[a] = (costs[s + a], reps[s + a], s + a);
-            Array.Sort(order, 0, count);
-            for (int a = 0; a < k; a++) keep[order[a].Arc] = true;
+            // The k best arcs so far, best first (insertion: rows are short and k small).
+            int found = 0;
+            for (int a = s; a < s + count; a++)
+            {
+                if (found == k && !Better(costs, reps, a, best[k - 1])) continue;
+                int j = found < k ? found++ : k - 1;
+                while (j > 0 && Better(costs, reps, a, best[j - 1]))
+                {
+                    best[j] = best[j - 1];
+                    j--;
+                }
+                best[j] = a;
+            }
+            foreach (int a in best) keep[a] = true;
             if (p.IsFixed(i)) keep[p.ArcOf(i, p.FixedRep[i])] = true;
         }
         return keep;
     }
+
+    private static bool Better(ReadOnlySpan<long> costs, ReadOnlySpan<int> reps, int x, int y) =>
+        costs[x] < costs[y] || (costs[x] == costs[y] && reps[x] < reps[y]);
 
     private static AssignmentProblem Keep(AssignmentProblem p, bool[] keep)
     {

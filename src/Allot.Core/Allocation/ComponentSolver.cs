@@ -2,129 +2,162 @@ using System.Diagnostics;
 
 namespace Allot.Core.Allocation;
 
-/// <summary>Successive shortest paths for one assignment problem (in practice one connected component), with
-/// Dijkstra's algorithm run over the few rep-side nodes only.</summary>
+/// <summary>Successive shortest paths for one assignment problem (in practice one connected component), started from
+/// given prices, with Dijkstra's algorithm run over the few rep-side nodes only.</summary>
 /// <remarks>
 /// <para>The flow network is customer → slot (rep, tier) → rep → sink, plus customer → unassigned → sink. Customers
-/// are never graph nodes here: a placed customer j at place a (a rep, or "unassigned") with another option b gives
-/// the residual path slot(a) → j → slot(b) of cost c(j,b) − c(j,a), the same whatever the potentials. For each
-/// (tier, a, b) a <see cref="MoveHeap"/> keeps those moves by cost, so the cheapest move from a to b is one look-up
-/// and Dijkstra sees a graph of (R + 1)·T + R + 2 nodes whatever the number of customers.</para>
-/// <para>Customers are added one at a time (fixed ones first, then by index), each by a shortest path from the
-/// customer to the sink in the residual network under reduced costs c(u,v) + π(u) − π(v) ≥ 0. After each search,
-/// the nodes settled before the sink get π(v) += d(v) − d(sink); the others keep theirs (a constant shift of the
-/// usual capped update), which keeps every reduced cost non-negative — also on the implicit customer nodes, whose
-/// potentials never need to be stored. This is the textbook SSP invariant, so the final flow is a min-cost flow:
-/// exact. When a customer's cheapest option leads straight to the sink at zero reduced cost, no search is needed.</para>
+/// are not graph nodes here: a placed customer j at place a (a rep, or "unassigned") with another option b gives the
+/// residual path a → j → b of cost c(j,b) − c(j,a), whatever the potentials. The <see cref="MoveBook"/> keeps those
+/// moves by cost for each (tier, a, b), so the cheapest move from a to b is one look-up and Dijkstra sees
+/// (R + 1)·T + R + 2 nodes whatever the number of customers.</para>
+/// <para>Start (a pseudoflow): node potentials π = −prices; every customer at its cheapest option under the prices;
+/// every load arc at the load, nearest to what arrives, at which its price step lies between the marginal costs of
+/// the last and the next account. Every residual arc then has a non-negative reduced cost c(u,v) + π(u) − π(v), for
+/// any prices; nodes are left with excess or deficit. Then, repeatedly, a shortest path (Dijkstra on reduced costs)
+/// from the nodes with excess (all at distance 0) to the nearest node with deficit carries as much as it can (one unit when a
+/// customer moves, else up to the end of the cheapest load segments); the nodes settled before that deficit node get
+/// π(v) += d(v) − d(target), which keeps every reduced cost non-negative — also on the implicit customer nodes, whose
+/// potentials never need storing. This is the textbook SSP invariant: when no excess is left the flow is a min-cost
+/// flow, exact whatever the start. Good prices (from a sample of the book) only make the excess, and the work, small.</para>
 /// </remarks>
-internal sealed class ComponentSolver
+internal sealed partial class ComponentSolver
 {
     private const long Inf = long.MaxValue;
     private const int Sink = 0, Unassigned = 1;
-    private const int FromCustomer = -1, SlotToRep = -2, RepToSlot = -3, RepToSink = -4, UnassignedToSink = -5;
+    private const int Source = -1, SlotToRep = -2, RepToSlot = -3, RepToSink = -4, SinkToRep = -5, UnassignedToSink = -6, SinkToUnassigned = -7;
 
-    private readonly AssignmentProblem _p;
-    private readonly int _reps, _tiers, _places, _nodes;
+    private readonly AssignmentProblem _problem;
+    private readonly int[]? _previous;
+    private readonly int _reps, _tiers, _places, _nodes, _customers;
     private readonly int[] _start, _candidateRep, _tierOf, _fixed;
     private readonly long[] _cost, _unassignedCost;
+    private readonly LoadCost[] _slotCost, _repCost;
+    private readonly int[] _slotCap, _repCap;
 
-    private readonly long[] _pi;
-    private readonly int[] _slotFlow, _repFlow, _slotCap;
+    private readonly long[] _pi, _excess;
+    private readonly int[] _slotFlow, _repFlow;
+    private int _unassignedFlow;
     private readonly long[] _slotNext, _slotPrev, _repNext, _repPrev;
-    private readonly int[] _at, _stamp;
-    private readonly MoveHeap?[] _heaps;
-    private readonly long[] _minKey;
-    private readonly int[][] _adj;
-    private readonly int[] _adjCount;
+    private readonly MoveBook _moves;
 
     private readonly long[] _dist;
-    private readonly int[] _labelled, _settled, _predNode, _predInfo;
-    private int _generation;
+    private readonly int[] _labelled, _settled, _predNode, _predInfo, _dead, _visited;
+    private int _generation, _earlyTarget;
+    private long _current;
     private readonly NodeQueue _queue = new();
     private readonly List<int> _settledNodes = [];
+    private readonly List<(int Node, int From, int Info, int Customer)> _path = [];
 
-    public ComponentSolver(AssignmentProblem problem)
+    /// <param name="problem">The problem.</param>
+    /// <param name="repPrice">Starting price of each rep (null: all 0).</param>
+    /// <param name="slotPrice">Starting price of each slot, rep-major (null: all 0).</param>
+    /// <param name="previous">A previous rep of each customer (−1: unassigned), kept where it is still one of the
+    /// cheapest options under the prices (null: none).</param>
+    public ComponentSolver(AssignmentProblem problem, long[]? repPrice, long[]? slotPrice, int[]? previous)
     {
-        _p = problem;
+        _previous = previous;
+        _problem = problem;
         _reps = problem.RepCount;
         _tiers = problem.TierCount;
         _places = _reps + 1;
         _nodes = 2 + _reps + _reps * _tiers;
-        _start = problem.CandidateStart.ToArray();
-        _candidateRep = problem.CandidateRep.ToArray();
-        _cost = problem.CandidateCost.ToArray();
-        _unassignedCost = problem.UnassignedCost.ToArray();
-        _tierOf = problem.CustomerTier.ToArray();
-        _fixed = problem.FixedRep.ToArray();
-        int n = problem.CustomerCount;
+        _customers = problem.CustomerCount;
+        _start = problem.CandidateStartArray;
+        _candidateRep = problem.CandidateRepArray;
+        _cost = problem.CandidateCostArray;
+        _unassignedCost = problem.UnassignedCostArray;
+        _tierOf = problem.CustomerTierArray;
+        _fixed = problem.FixedRepArray;
+        _slotCost = problem.TierLoadCostArray;
+        _repCost = problem.RepLoadCostArray;
+
+        // Capacities cut at what could arrive, so every flow is finite.
+        _slotCap = new int[_reps * _tiers];
+        for (int i = 0; i < _customers; i++)
+            for (int a = _start[i]; a < _start[i + 1]; a++)
+                if (_fixed[i] == AssignmentProblem.None || _fixed[i] == _candidateRep[a]) _slotCap[_candidateRep[a] * _tiers + _tierOf[i]]++;
+        _repCap = new int[_reps];
+        for (int r = 0; r < _reps; r++)
+        {
+            long sum = 0;
+            for (int t = 0; t < _tiers; t++)
+            {
+                int s = r * _tiers + t;
+                _slotCap[s] = Math.Min(_slotCap[s], problem.TierCapacity(r, t));
+                sum += _slotCap[s];
+            }
+            _repCap[r] = (int)Math.Min(sum, problem.Capacity[r]);
+        }
 
         _pi = new long[_nodes];
+        _excess = new long[_nodes];
+        for (int r = 0; r < _reps; r++)
+        {
+            _pi[RepNode(r)] = -(repPrice?[r] ?? 0);
+            for (int t = 0; t < _tiers; t++) _pi[SlotNode(r, t)] = -(slotPrice?[r * _tiers + t] ?? 0);
+        }
         _slotFlow = new int[_reps * _tiers];
-        _slotCap = problem.TierCapacityArray;
         _repFlow = new int[_reps];
         _slotNext = new long[_reps * _tiers];
         _slotPrev = new long[_reps * _tiers];
         _repNext = new long[_reps];
         _repPrev = new long[_reps];
-        _at = new int[n];
-        Array.Fill(_at, -1);
-        _stamp = new int[n];
-        _heaps = new MoveHeap?[_tiers * _places * _places];
-        _minKey = new long[_heaps.Length];
-        Array.Fill(_minKey, Inf);
-        _adj = new int[_tiers * _places][];
-        _adjCount = new int[_tiers * _places];
+        _moves = new MoveBook(problem);
 
         _dist = new long[_nodes];
         _labelled = new int[_nodes];
         _settled = new int[_nodes];
         _predNode = new int[_nodes];
         _predInfo = new int[_nodes];
-
-        for (int s = 0; s < _slotFlow.Length; s++) RefreshSlot(s);
-        for (int r = 0; r < _reps; r++) RefreshRep(r);
-        // Potentials making every arc of the empty network non-negative: slots 0, a rep at most the cheapest first
-        // account of its slots, the sink at most every rep's first account.
-        long sinkPi = 0;
-        for (int r = 0; r < _reps; r++)
-        {
-            long repPi = 0;
-            for (int t = 0; t < _tiers; t++)
-                if (_slotNext[r * _tiers + t] != Inf) repPi = Math.Min(repPi, _slotNext[r * _tiers + t]);
-            _pi[RepNode(r)] = repPi;
-            if (_repNext[r] != Inf) sinkPi = Math.Min(sinkPi, repPi + _repNext[r]);
-        }
-        _pi[Sink] = sinkPi;
+        _dead = new int[_nodes];
+        _visited = new int[_nodes];
     }
 
     public long Augmentations { get; private set; }
 
     public long Searches { get; private set; }
 
-    public long Relocations { get; private set; }
+    public long Relocations => _moves.Relocations;
 
     public long SettledNodes { get; private set; }
 
-    /// <summary>Places every customer. False if some locked customer cannot be placed (the problem is infeasible).</summary>
+    /// <summary>Units of excess left by the start, before any search: a measure of how good the prices were.</summary>
+    public long StartingExcess { get; private set; }
+
+    /// <summary>Places every customer and balances the flow. False if some excess can reach no deficit (the problem
+    /// is infeasible).</summary>
     public bool Run(CancellationToken cancellationToken)
     {
-        int n = _at.Length;
-        for (int pass = 0; pass < 2; pass++)
-            for (int i = 0; i < n; i++)
-            {
-                if ((_fixed[i] != AssignmentProblem.None) != (pass == 0)) continue;
-                if ((Augmentations & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-                if (!Add(i)) return false;
-            }
+        Start();
+        for (int v = 0; v < _nodes; v++) StartingExcess += Math.Max(0, _excess[v]);
+        long remaining = StartingExcess;
+        while (remaining > 0)
+        {
+            if ((Searches & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
+            long sent = Search();
+            if (sent == 0) return false;
+            remaining -= sent;
+            // The search made its path's arcs tight (reduced cost 0); more units may follow such paths at no cost
+            // to the potentials before the next search.
+            if (remaining > 0) remaining -= AugmentAdmissible();
+        }
         return true;
     }
 
     /// <summary>The rep of each customer (−1: unassigned).</summary>
-    public int[] RepOf() => [.. _at.Select(a => a == _reps ? AssignmentProblem.None : a)];
+    public int[] RepOf()
+    {
+        var repOf = new int[_customers];
+        for (int i = 0; i < _customers; i++) repOf[i] = _moves.PlaceOf(i) == _reps ? AssignmentProblem.None : _moves.PlaceOf(i);
+        return repOf;
+    }
 
-    /// <summary>Node prices λ(v) = π(sink) − π(v): the cost to reach the sink from v at the optimum. The
-    /// unassigned node is raised to 0 when nobody is unassigned (still a valid dual; see the remarks of
-    /// <see cref="AssignmentSolution.SlotPrice"/>).</summary>
+    /// <summary>Node prices λ(v) = π(sink) − π(v): what one more unit at v costs to the end at the optimum. The
+    /// unassigned node's price is 0 (raised to 0 when nobody is unassigned, still a valid dual).</summary>
+    /// <remarks>A load arc full only because every customer who could come has come has no forward residual arc
+    /// here, but has one in the problem as stated (its capacity is larger); its price is lowered to the next
+    /// account's cost, which keeps every other condition (nobody else can come) and makes the prices duals of the
+    /// problem as stated.</remarks>
     public (long[] RepPrice, long[] SlotPrice) Prices()
     {
         var repPrice = new long[_reps];
@@ -132,9 +165,18 @@ internal sealed class ComponentSolver
         for (int r = 0; r < _reps; r++)
         {
             repPrice[r] = _pi[Sink] - _pi[RepNode(r)];
-            for (int t = 0; t < _tiers; t++) slotPrice[r * _tiers + t] = _pi[Sink] - _pi[SlotNode(r, t)];
+            if (_repFlow[r] == _repCap[r] && _repCap[r] < _problem.Capacity[r])
+                repPrice[r] = Math.Min(repPrice[r], _repCost[r].Marginal(_repFlow[r] + 1));
+            for (int t = 0; t < _tiers; t++)
+            {
+                int s = r * _tiers + t;
+                slotPrice[s] = _pi[Sink] - _pi[SlotNode(r, t)];
+                if (_slotFlow[s] == _slotCap[s] && _slotCap[s] < _problem.TierCapacity(r, t))
+                    slotPrice[s] = Math.Min(slotPrice[s], repPrice[r] + _slotCost[s].Marginal(_slotFlow[s] + 1));
+            }
         }
         Debug.Assert(_pi[Sink] - _pi[Unassigned] <= 0);
+        Debug.Assert(_unassignedFlow == 0 || _pi[Sink] == _pi[Unassigned]);
         return (repPrice, slotPrice);
     }
 
@@ -142,85 +184,113 @@ internal sealed class ComponentSolver
 
     private int SlotNode(int r, int t) => 2 + _reps + r * _tiers + t;
 
-    private bool Add(int i)
+    /// <summary>The starting pseudoflow: customers at their cheapest priced option, load arcs at the load nearest
+    /// to their inflow that the prices allow, moves filed in bulk.</summary>
+    private void Start()
     {
-        Augmentations++;
-        int t = _tierOf[i];
-        bool locked = _fixed[i] != AssignmentProblem.None;
+        // Unassigned and sink share a price (0) at the start, so the arc between them may carry anything.
+        _pi[Unassigned] = _pi[Sink] = 0;
+        var inflow = new int[_reps * _tiers];
+        var places = new int[_customers];
+        int unassigned = 0;
+        for (int i = 0; i < _customers; i++)
+        {
+            int t = _tierOf[i], place;
+            if (_fixed[i] != AssignmentProblem.None) place = _fixed[i];
+            else
+            {
+                place = _reps;
+                long best = _unassignedCost[i] - _pi[Unassigned];
+                int before = _previous is null ? -2 : _previous[i] == AssignmentProblem.None ? _reps : _previous[i];
+                bool keep = before == _reps;
+                for (int a = _start[i]; a < _start[i + 1]; a++)
+                {
+                    int r = _candidateRep[a];
+                    long priced = _cost[a] - _pi[SlotNode(r, t)];
+                    if (priced < best || (priced == best && r < place))
+                    {
+                        keep = r == before || (priced == best && keep);
+                        best = priced;
+                        place = r;
+                    }
+                    else if (priced == best && r == before) keep = true;
+                }
+                // Among equally cheap options, the previous place wins: ties moved for nothing only make excess.
+                if (keep) place = before;
+            }
+            places[i] = place;
+            if (place == _reps) unassigned++;
+            else inflow[place * _tiers + t]++;
+        }
+        _moves.PlaceAll(places);
 
-        // Fast path: when an option of least label leads straight to the sink at zero reduced cost, that is a
-        // shortest path, and a search would settle only nodes at that same distance (no potential would change).
-        long best = locked ? Inf : _unassignedCost[i] - _pi[Unassigned];
-        for (int a = _start[i]; a < _start[i + 1]; a++)
+        long total = 0;
+        for (int r = 0; r < _reps; r++)
         {
-            int r = _candidateRep[a];
-            if (!locked || r == _fixed[i]) best = Math.Min(best, _cost[a] - _pi[SlotNode(r, t)]);
+            long sum = 0;
+            for (int t = 0; t < _tiers; t++)
+            {
+                int s = r * _tiers + t;
+                var (low, high) = _slotCost[s].LoadsAtPrice(_pi[RepNode(r)] - _pi[SlotNode(r, t)], _slotCap[s]);
+                _slotFlow[s] = Math.Clamp(inflow[s], low, high);
+                _excess[SlotNode(r, t)] = inflow[s] - _slotFlow[s];
+                sum += _slotFlow[s];
+                RefreshSlot(s);
+            }
+            var (lo, hi) = _repCost[r].LoadsAtPrice(_pi[Sink] - _pi[RepNode(r)], _repCap[r]);
+            _repFlow[r] = (int)Math.Clamp(sum, lo, hi);
+            _excess[RepNode(r)] = sum - _repFlow[r];
+            total += _repFlow[r];
+            RefreshRep(r);
         }
-        if (!locked && _unassignedCost[i] - _pi[Unassigned] == best && _pi[Unassigned] == _pi[Sink])
-        {
-            Place(i, _reps);
-            return true;
-        }
-        int straight = -1;
-        for (int a = _start[i]; a < _start[i + 1]; a++)
-        {
-            int r = _candidateRep[a];
-            if ((!locked || r == _fixed[i]) && (straight < 0 || r < straight)
-                && _cost[a] - _pi[SlotNode(r, t)] == best && StraightToSink(r, t))
-                straight = r;
-        }
-        if (straight < 0) return Search(i);
-        Place(i, straight);
-        int s = straight * _tiers + t;
-        _slotFlow[s]++;
-        RefreshSlot(s);
-        _repFlow[straight]++;
-        RefreshRep(straight);
-        return true;
+        _unassignedFlow = unassigned;
+        _excess[Sink] = total + unassigned - _customers;
     }
 
-    private bool StraightToSink(int r, int t)
-    {
-        int s = r * _tiers + t;
-        return _slotNext[s] != Inf && _repNext[r] != Inf
-            && _slotNext[s] + _pi[SlotNode(r, t)] - _pi[RepNode(r)] == 0
-            && _repNext[r] + _pi[RepNode(r)] - _pi[Sink] == 0;
-    }
-
-    private bool Search(int i)
+    /// <summary>One shortest path from any node with excess (all start at distance 0) to the nearest node with
+    /// deficit, and the augmentation along it; returns the units sent (0: no deficit reachable).</summary>
+    private long Search()
     {
         Searches++;
         _generation++;
         _queue.Clear();
         _settledNodes.Clear();
-        int t = _tierOf[i];
-        bool locked = _fixed[i] != AssignmentProblem.None;
-        if (!locked) Label(Unassigned, _unassignedCost[i] - _pi[Unassigned], FromCustomer, _reps);
-        for (int a = _start[i]; a < _start[i + 1]; a++)
-        {
-            int r = _candidateRep[a];
-            if (locked && r != _fixed[i]) continue;
-            Label(SlotNode(r, t), _cost[a] - _pi[SlotNode(r, t)], FromCustomer, r);
-        }
-
+        _earlyTarget = -1;
+        _current = 0;
+        for (int v = 0; v < _nodes; v++)
+            if (_excess[v] > 0) Label(v, 0, Source, 0);
+        int target = -1;
         while (_queue.Count > 0)
         {
             var (d, v) = _queue.Pop();
             if (_settled[v] == _generation || d != _dist[v]) continue;
             _settled[v] = _generation;
             _settledNodes.Add(v);
-            if (v == Sink) break;
-            if (v == Unassigned) RelaxUnassigned(d);
+            if (_excess[v] < 0)
+            {
+                target = v;
+                break;
+            }
+            _current = d;
+            if (v == Sink) RelaxSink(d);
+            else if (v == Unassigned) RelaxUnassigned(d);
             else if (v < 2 + _reps) RelaxRep(v - 2, d);
             else RelaxSlot((v - 2 - _reps) / _tiers, (v - 2 - _reps) % _tiers, d);
+            if (_earlyTarget >= 0)
+            {
+                // A deficit node labelled at the distance being settled: nothing can be nearer, so stop now.
+                target = _earlyTarget;
+                _settled[target] = _generation;
+                _settledNodes.Add(target);
+                break;
+            }
         }
         SettledNodes += _settledNodes.Count;
-        if (_settled[Sink] != _generation) return false;
+        if (target < 0) return 0;
 
-        long dSink = _dist[Sink];
-        foreach (int v in _settledNodes) _pi[v] += _dist[v] - dSink;
-        ApplyPath(i);
-        return true;
+        long reach = _dist[target];
+        foreach (int v in _settledNodes) _pi[v] += _dist[v] - reach;
+        return Augment(target);
     }
 
     private void Label(int node, long distance, int fromNode, int info)
@@ -231,7 +301,8 @@ internal sealed class ComponentSolver
         _dist[node] = distance;
         _predNode[node] = fromNode;
         _predInfo[node] = info;
-        _queue.Push(distance, node);
+        if (distance == _current && _excess[node] < 0 && _earlyTarget < 0) _earlyTarget = node;
+        else _queue.Push(distance, node);
     }
 
     private void RelaxSlot(int r, int t, long d)
@@ -239,8 +310,7 @@ internal sealed class ComponentSolver
         int v = SlotNode(r, t);
         long piV = _pi[v];
         int s = r * _tiers + t;
-        if (_slotNext[s] != Inf)
-            Label(RepNode(r), Reduced(d, _slotNext[s], piV, RepNode(r)), v, SlotToRep);
+        if (_slotNext[s] != Inf) Label(RepNode(r), Reduced(d, _slotNext[s], piV, RepNode(r)), v, SlotToRep);
         RelaxMoves(t, r, v, d, piV);
     }
 
@@ -263,19 +333,24 @@ internal sealed class ComponentSolver
         }
     }
 
+    private void RelaxSink(long d)
+    {
+        long piV = _pi[Sink];
+        if (_unassignedFlow > 0) Label(Unassigned, Reduced(d, 0, piV, Unassigned), Sink, SinkToUnassigned);
+        for (int r = 0; r < _reps; r++)
+            if (_repPrev[r] != Inf) Label(RepNode(r), Reduced(d, -_repPrev[r], piV, RepNode(r)), Sink, SinkToRep);
+    }
+
     private void RelaxMoves(int t, int from, int v, long d, long piV)
     {
         int row = t * _places + from;
-        int[]? targets = _adj[row];
-        if (targets is null) return;
-        int baseIndex = row * _places;
-        for (int k = 0, count = _adjCount[row]; k < count; k++)
+        foreach (int b in _moves.Targets(row))
         {
-            int b = targets[k];
-            long key = _minKey[baseIndex + b];
+            int heap = row * _places + b;
+            long key = _moves.CheapestMove(heap);
             if (key == Inf) continue;
             int w = b == _reps ? Unassigned : SlotNode(b, t);
-            Label(w, Reduced(d, key, piV, w), v, baseIndex + b);
+            Label(w, Reduced(d, key, piV, w), v, heap);
         }
     }
 
@@ -286,128 +361,104 @@ internal sealed class ComponentSolver
         return d + reduced;
     }
 
-    private readonly List<(int Node, int From, int Info, int Customer)> _path = [];
-
-    private void ApplyPath(int i)
+    /// <summary>Sends as much as the path allows from its source to <paramref name="target"/>: the excess and
+    /// deficit, one unit if a customer moves, else up to the end of each load arc's current segment.</summary>
+    private long Augment(int target)
     {
         _path.Clear();
-        for (int v = Sink; v != FromCustomer; v = _predNode[v])
+        long delta = -_excess[target];
+        int source = target;
+        for (; _predNode[source] != Source; source = _predNode[source])
         {
-            int info = _predInfo[v];
-            int customer = _predNode[v] != FromCustomer && info >= 0 ? _heaps[info]!.Top.Customer : -1;
-            _path.Add((v, _predNode[v], info, customer));
+            int from = _predNode[source], info = _predInfo[source];
+            int customer = info >= 0 ? _moves.Mover(info) : -1;
+            _path.Add((source, from, info, customer));
+            delta = Math.Min(delta, Room(source, from, info));
         }
+        delta = Math.Min(delta, _excess[source]);
+        Augmentations++;
+        _excess[source] -= delta;
+        _excess[target] += delta;
+        int units = (int)delta;
         foreach (var (node, from, info, customer) in _path)
         {
-            if (from == FromCustomer)
-            {
-                Place(i, info);
-                continue;
-            }
             switch (info)
             {
                 case SlotToRep:
-                    {
-                        int s = from - 2 - _reps;
-                        _slotFlow[s]++;
-                        RefreshSlot(s);
-                        break;
-                    }
+                    _slotFlow[from - 2 - _reps] += units;
+                    RefreshSlot(from - 2 - _reps);
+                    break;
                 case RepToSlot:
-                    {
-                        int s = node - 2 - _reps;
-                        _slotFlow[s]--;
-                        RefreshSlot(s);
-                        break;
-                    }
+                    _slotFlow[node - 2 - _reps] -= units;
+                    RefreshSlot(node - 2 - _reps);
+                    break;
                 case RepToSink:
-                    _repFlow[from - 2]++;
+                    _repFlow[from - 2] += units;
                     RefreshRep(from - 2);
                     break;
+                case SinkToRep:
+                    _repFlow[node - 2] -= units;
+                    RefreshRep(node - 2);
+                    break;
                 case UnassignedToSink:
+                    _unassignedFlow += units;
+                    break;
+                case SinkToUnassigned:
+                    _unassignedFlow -= units;
                     break;
                 default:
-                    Relocate(customer, info % _places);
+                    _moves.Relocate(customer, info % _places);
                     break;
             }
         }
+        return delta;
     }
 
-    /// <summary>Puts a customer that has no place yet at <paramref name="place"/> (a rep, or <c>_reps</c> for
-    /// unassigned) and files its possible moves.</summary>
-    private void Place(int i, int place)
+    /// <summary>How many units the path arc into <paramref name="node"/> can carry at its current reduced cost.</summary>
+    private long Room(int node, int from, int info)
     {
-        _at[i] = place;
-        FileMoves(i, place);
-    }
-
-    private void Relocate(int j, int to)
-    {
-        Relocations++;
-        int from = _at[j];
-        int t = _tierOf[j];
-        _stamp[j]++;
-        _at[j] = to;
-        int baseIndex = (t * _places + from) * _places;
-        for (int a = _start[j] - 1; a < _start[j + 1]; a++)
+        switch (info)
         {
-            int place = a < _start[j] ? _reps : _candidateRep[a];
-            if (place == from) continue;
-            var heap = _heaps[baseIndex + place]!;
-            if (heap.Top.Customer == j) _minKey[baseIndex + place] = heap.CleanTop(_stamp);
+            case SlotToRep:
+                {
+                    int s = from - 2 - _reps, f = _slotFlow[s];
+                    return Math.Min(_slotCap[s], (long)_slotCost[s].SegmentEnd(f + 1)) - f;
+                }
+            case RepToSlot:
+                {
+                    int s = node - 2 - _reps, f = _slotFlow[s];
+                    return f - _slotCost[s].SegmentStart(f) + 1;
+                }
+            case RepToSink:
+                {
+                    int r = from - 2, g = _repFlow[r];
+                    return Math.Min(_repCap[r], (long)_repCost[r].SegmentEnd(g + 1)) - g;
+                }
+            case SinkToRep:
+                {
+                    int r = node - 2, g = _repFlow[r];
+                    return g - _repCost[r].SegmentStart(g) + 1;
+                }
+            case UnassignedToSink:
+                return Inf;
+            case SinkToUnassigned:
+                return _unassignedFlow;
+            default:
+                return 1;
         }
-        FileMoves(j, to);
-    }
-
-    /// <summary>Files the moves of customer <paramref name="j"/>, now at <paramref name="at"/>, to each of its other
-    /// options (unassigned included); a locked customer has none.</summary>
-    private void FileMoves(int j, int at)
-    {
-        if (_fixed[j] != AssignmentProblem.None) return;
-        int t = _tierOf[j];
-        int row = t * _places + at;
-        int baseIndex = row * _places;
-        long here = at == _reps ? _unassignedCost[j] : _cost[ArcIndex(j, at)];
-        int stamp = _stamp[j];
-        for (int a = _start[j] - 1; a < _start[j + 1]; a++)
-        {
-            int place = a < _start[j] ? _reps : _candidateRep[a];
-            if (place == at) continue;
-            long key = (a < _start[j] ? _unassignedCost[j] : _cost[a]) - here;
-            int h = baseIndex + place;
-            var heap = _heaps[h];
-            if (heap is null)
-            {
-                heap = _heaps[h] = new MoveHeap();
-                if (_adj[row] is null) _adj[row] = new int[4];
-                else if (_adjCount[row] == _adj[row].Length) Array.Resize(ref _adj[row], _adj[row].Length * 2);
-                _adj[row][_adjCount[row]++] = place;
-            }
-            heap.Push(key, j, stamp);
-            if (key < _minKey[h]) _minKey[h] = key;
-        }
-    }
-
-    private int ArcIndex(int j, int rep)
-    {
-        for (int a = _start[j]; a < _start[j + 1]; a++)
-            if (_candidateRep[a] == rep) return a;
-        throw new UnreachableException($"customer {j} has no arc to rep {rep}");
     }
 
     private void RefreshSlot(int s)
     {
         int f = _slotFlow[s];
-        var cost = _p.TierLoadCostArray[s];
-        _slotNext[s] = f < _slotCap[s] ? cost.Marginal(f + 1) : Inf;
-        _slotPrev[s] = f > 0 ? cost.Marginal(f) : Inf;
+        _slotNext[s] = f < _slotCap[s] ? _slotCost[s].Marginal(f + 1) : Inf;
+        _slotPrev[s] = f > 0 ? _slotCost[s].Marginal(f) : Inf;
     }
 
     private void RefreshRep(int r)
     {
         int g = _repFlow[r];
-        var cost = _p.RepLoadCostArray[r];
-        _repNext[r] = g < _p.Capacity[r] ? cost.Marginal(g + 1) : Inf;
-        _repPrev[r] = g > 0 ? cost.Marginal(g) : Inf;
+        _repNext[r] = g < _repCap[r] ? _repCost[r].Marginal(g + 1) : Inf;
+        _repPrev[r] = g > 0 ? _repCost[r].Marginal(g) : Inf;
     }
 }

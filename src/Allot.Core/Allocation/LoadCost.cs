@@ -48,7 +48,7 @@ public sealed class LoadCost : IEquatable<LoadCost>
         var kept = new List<long>(slopes.Length);
         for (int j = 0; j < slopes.Length; j++)
         {
-            if (Math.Abs(slopes[j]) > AssignmentProblem.MaxAbsCost)
+            if (slopes[j] > AssignmentProblem.MaxAbsCost || slopes[j] < -AssignmentProblem.MaxAbsCost)
                 throw new ArgumentException($"load cost slope {slopes[j]} is beyond ±{AssignmentProblem.MaxAbsCost}", nameof(slopes));
             if (j > 0 && slopes[j] < slopes[j - 1])
                 throw new ArgumentException($"load cost slopes must not decrease (convexity); slope {j} = {slopes[j]} < {slopes[j - 1]}", nameof(slopes));
@@ -90,6 +90,14 @@ public sealed class LoadCost : IEquatable<LoadCost>
         return j < _ends.Length ? _ends[j] : int.MaxValue;
     }
 
+    /// <summary>The first account index, at or before <paramref name="k"/>, that costs the same as the k-th.</summary>
+    public int SegmentStart(int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
+        int j = Segment(k);
+        return j == 0 ? 1 : _ends[j - 1] + 1;
+    }
+
     /// <summary>The cost of a load of <paramref name="n"/> accounts: the sum of the first n marginal costs.</summary>
     public long Total(int n)
     {
@@ -103,6 +111,42 @@ public sealed class LoadCost : IEquatable<LoadCost>
             done = end;
         }
         return total;
+    }
+
+    /// <summary>The loads (at most <paramref name="capacity"/>) at which <paramref name="price"/> lies between the
+    /// marginal cost of the last account and that of the next: from the count of accounts cheaper than the price to
+    /// the count of accounts not dearer.</summary>
+    internal (int Low, int High) LoadsAtPrice(long price, int capacity)
+    {
+        int low = 0, high = 0, done = 0;
+        for (int j = 0; j < _slopes.Length && done < capacity; j++)
+        {
+            int end = j < _ends.Length ? Math.Min(_ends[j], capacity) : capacity;
+            if (_slopes[j] > price) break;
+            if (_slopes[j] < price) low = end;
+            high = end;
+            done = end;
+        }
+        return (low, high);
+    }
+
+    /// <summary>The same shape for a book <paramref name="stride"/> times smaller: segment ends divided (rounded),
+    /// slopes kept; segments that shrink to nothing are dropped.</summary>
+    internal LoadCost Scaled(int stride)
+    {
+        var ends = new List<int>();
+        var slopes = new List<long> { _slopes[0] };
+        for (int j = 0; j < _ends.Length; j++)
+        {
+            int end = (int)(((long)_ends[j] + stride / 2) / stride);
+            if (end <= 0 || (ends.Count > 0 && end <= ends[^1])) slopes[^1] = _slopes[j + 1];
+            else
+            {
+                ends.Add(end);
+                slopes.Add(_slopes[j + 1]);
+            }
+        }
+        return Piecewise([.. ends], [.. slopes]);
     }
 
     /// <inheritdoc/>

@@ -6,7 +6,18 @@ namespace Allot.Core.Allocation;
 /// <remarks>Ties on the key go to the lower customer index, so the heap's top never depends on insertion order.</remarks>
 internal sealed class MoveHeap
 {
-    private Entry[] _items = new Entry[4];
+    private Entry[] _items;
+
+    public MoveHeap() => _items = new Entry[4];
+
+    /// <summary>A heap of the first <paramref name="count"/> entries of <paramref name="items"/> (taken, not copied),
+    /// ordered in O(count).</summary>
+    public MoveHeap(Entry[] items, int count)
+    {
+        _items = items;
+        Count = count;
+        for (int k = count / 2 - 1; k >= 0; k--) SiftDown(k, _items[k]);
+    }
 
     public int Count { get; private set; }
 
@@ -30,18 +41,21 @@ internal sealed class MoveHeap
     public void Pop()
     {
         var last = _items[--Count];
-        if (Count == 0) return;
-        int k = 0;
+        if (Count > 0) SiftDown(0, last);
+    }
+
+    private void SiftDown(int k, Entry item)
+    {
         while (true)
         {
             int child = 2 * k + 1;
             if (child >= Count) break;
             if (child + 1 < Count && Less(_items[child + 1], _items[child])) child++;
-            if (!Less(_items[child], last)) break;
+            if (!Less(_items[child], item)) break;
             _items[k] = _items[child];
             k = child;
         }
-        _items[k] = last;
+        _items[k] = item;
     }
 
     /// <summary>Drops stale entries from the top; returns the key of the live top, or <see cref="long.MaxValue"/>

@@ -5,4 +5,5 @@ namespace Allot.Core.Allocation;
 /// <param name="Rounds">Solves needed: 1 when the top-k candidates were enough.</param>
 /// <param name="ArcsKept">Candidate arcs in the last pruned problem.</param>
 /// <param name="ArcsAdded">Arcs added back because their reduced cost was negative under a round's prices.</param>
-public sealed record PrunedSolution(AssignmentSolution Solution, int Rounds, int ArcsKept, int ArcsAdded);
+/// <param name="Pruned">The last pruned problem: the one whose optimum was proven optimal for the full problem.</param>
+public sealed record PrunedSolution(AssignmentSolution Solution, int Rounds, int ArcsKept, int ArcsAdded, AssignmentProblem Pruned);

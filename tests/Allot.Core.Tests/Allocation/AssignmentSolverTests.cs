@@ -171,4 +171,42 @@ public sealed class AssignmentSolverTests
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => AssignmentSolver.Solve(rp.Problem, cts.Token));
     }
+
+    [Theory]
+    [InlineData(11, 2500, 8, 3, 0)]
+    [InlineData(12, 3000, 12, 2, 1)]
+    [InlineData(13, 4000, 10, 3, 3)]
+    public void Solve_LargeComponentsStartedFromSampledPrices_EqualsGeneralMinCostFlow(int seed, int customers, int reps, int tiers, int slack)
+    {
+        // Components this large are started from the prices of a solved sample (BookSample): the result must not
+        // depend on it.
+        var rp = RandomProblems.Create(seed, customers, reps, tiers,
+            new Shape { CandidateChance = 0.5, Slack = slack, TierLimitChance = 0.1, UnlimitedChance = 0.05, LockChance = 0.05 });
+        Assert.True(BookSample.Worthwhile(rp.Problem));
+        var solution = AssignmentSolver.Solve(rp.Problem, Ct);
+        Assert.True(solution.Statistics.Searches > 0);
+        var flow = MinCostFlow.Solve(AssignmentNetwork.Build(rp.Problem).Network, Ct);
+        Assert.Equal(flow.Cost, solution.Objective);
+        Certificate.AssertProvesOptimal(rp.Problem, solution);
+    }
+
+    [Fact]
+    public void ComponentSolver_AnyStartingPricesAndAssignment_SameOptimum()
+    {
+        for (int seed = 2000; seed < 2300; seed++)
+        {
+            var rng = new Random(seed);
+            var rp = RandomProblems.Create(seed, rng.Next(1, 8), rng.Next(1, 5), rng.Next(1, 4), new Shape { LockChance = 0.2 });
+            var p = rp.Problem;
+            var repPrice = Enumerable.Range(0, p.RepCount).Select(_ => (long)rng.Next(-200, 201)).ToArray();
+            var slotPrice = Enumerable.Range(0, p.RepCount * p.TierCount).Select(_ => (long)rng.Next(-200, 201)).ToArray();
+            var previous = Enumerable.Range(0, p.CustomerCount).Select(_ => rng.Next(-1, p.RepCount)).ToArray();
+            var solver = new ComponentSolver(p, repPrice, slotPrice, previous);
+            Assert.True(solver.Run(Ct));
+            var (finalRepPrice, finalSlotPrice) = solver.Prices();
+            var solution = AssignmentSolution.Optimal(p, solver.RepOf(), finalRepPrice, finalSlotPrice, SolveStatistics.None);
+            Assert.True(BruteForce.Optimum(rp) == solution.Objective, $"seed {seed}");
+            Certificate.AssertProvesOptimal(p, solution);
+        }
+    }
 }

@@ -34,4 +34,27 @@ public sealed class LoadCostTests
         Assert.Throws<ArgumentException>(() => LoadCost.Piecewise([3], [0]));
         Assert.Throws<ArgumentException>(() => LoadCost.Linear(AssignmentProblem.MaxAbsCost + 1));
     }
+
+    [Fact]
+    public void LoadsAtPrice_CheaperAccountsTakenEqualOnesOptional()
+    {
+        var cost = LoadCost.Piecewise([2, 5], [-3, 4, 10]);
+        Assert.Equal((0, 0), cost.LoadsAtPrice(-4, 100));
+        Assert.Equal((0, 2), cost.LoadsAtPrice(-3, 100));
+        Assert.Equal((2, 2), cost.LoadsAtPrice(0, 100));
+        Assert.Equal((2, 5), cost.LoadsAtPrice(4, 100));
+        Assert.Equal((5, 100), cost.LoadsAtPrice(10, 100));
+        Assert.Equal((100, 100), cost.LoadsAtPrice(11, 100));
+        Assert.Equal((3, 3), cost.LoadsAtPrice(11, 3));
+        Assert.Equal((0, 0), cost.LoadsAtPrice(11, 0));
+    }
+
+    [Fact]
+    public void Scaled_EndsDividedAndRoundedCollapsedSegmentsDropped()
+    {
+        Assert.Equal(LoadCost.Piecewise([5, 13], [0, 4, 9]), LoadCost.Piecewise([40, 100], [0, 4, 9]).Scaled(8));
+        // 3 / 8 rounds to 0: the first segment vanishes; 6 / 8 and 9 / 8 both round to 1: the middle one too.
+        Assert.Equal(LoadCost.Piecewise([1], [2, 7]), LoadCost.Piecewise([3, 6, 9], [0, 2, 5, 7]).Scaled(8));
+        Assert.Equal(LoadCost.Linear(3), LoadCost.Linear(3).Scaled(8));
+    }
 }

@@ -16,11 +16,15 @@ public sealed class WhyNotTests
             var rp = RandomProblems.Create(seed, rng.Next(2, 13), rng.Next(1, 5), rng.Next(1, 3), new Shape { LockChance = 0.15, CandidateChance = 0.7 });
             var p = rp.Problem;
             var solution = AssignmentSolver.Solve(p, Ct);
+            var explainer = new WhyNotExplainer(p, solution); // one per solution: residual networks are reused
             for (int i = 0; i < p.CustomerCount; i++)
                 foreach (int rep in p.RepsOf(i).ToArray().Append(AssignmentSolution.Unassigned))
                 {
                     if (rep == solution.RepOf[i]) continue;
-                    var answer = AssignmentSolver.WhyNot(p, solution, i, rep);
+                    var answer = explainer.WhyNot(i, rep);
+                    var again = AssignmentSolver.WhyNot(p, solution, i, rep);
+                    Assert.Equal((answer.Feasible, answer.ObjectiveChange, answer.Reason), (again.Feasible, again.ObjectiveChange, again.Reason));
+                    Assert.Equal(answer.Chain, again.Chain);
                     asked++;
                     Assert.Equal(i, answer.Customer);
                     Assert.Equal(rep, answer.Rep);

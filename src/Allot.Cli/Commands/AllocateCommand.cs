@@ -35,9 +35,13 @@ internal static class AllocateCommand
         var noStore = new Option<bool>("--no-store") { Description = "Print the proposal without storing it" };
         var dimacs = new Option<string?>("--export-dimacs") { Description = "Write the optimisation network in DIMACS min-cost-flow format to this file" };
         var by = new Option<string?>("--by") { Description = "Who proposes it, recorded with the run (default: the OS user)" };
+        var maxChanges = new Option<string?>("--max-changes")
+        {
+            Description = "At most N owner changes, or P% of owned customers (met by Lagrangian tuning of a continuity bonus; the gap to the capped optimum is reported)",
+        };
         var command = new Command("allocate", "Propose an owner for every customer — optimal for the whole book, with the reason for each — stored as a run to review and apply")
         {
-            policyFile, strategy, newOnly, without, addRep, capacity, run, noStore, dimacs, by,
+            policyFile, strategy, newOnly, without, addRep, capacity, run, noStore, dimacs, by, maxChanges,
         };
         command.SetAction(wrap(ctx =>
         {
@@ -59,7 +63,10 @@ internal static class AllocateCommand
             {
                 Strategy = strategyValue, NewOnly = p.GetValue(newOnly), WithoutReps = withoutReps,
                 CapacityOverrides = Capacities(p.GetValue(capacity) ?? [], repKeys),
+                MaxChanges = MaxChanges(p.GetValue(maxChanges), request.Customers.Count(c => c.Owner is not null && repKeys.Contains(c.Owner))),
             };
+            if (request.MaxChanges is not null && strategyValue != AllocationStrategy.Optimal)
+                throw new UsageException("--max-changes works with --strategy optimal");
             if (p.GetValue(dimacs) is { } dimacsPath)
             {
                 using var w = new StreamWriter(dimacsPath, append: false, new System.Text.UTF8Encoding(false));
@@ -142,6 +149,15 @@ internal static class AllocateCommand
         return map;
     }
 
+    private static int? MaxChanges(string? value, int owned)
+    {
+        if (value is null) return null;
+        bool percent = value.EndsWith('%');
+        if (!double.TryParse(percent ? value[..^1] : value, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || v < 0 || (!percent && v != Math.Floor(v)))
+            throw new UsageException($"--max-changes: '{value}' should be a whole number of changes or a percentage of owned customers, e.g. 200 or 5%");
+        return percent ? (int)Math.Floor(owned * v / 100) : (int)v;
+    }
+
     private static string? StageName(string? stage)
     {
         if (stage is null) return null;
@@ -188,10 +204,17 @@ internal static class AllocateCommand
                 ["owner_changes"] = q.OwnerChanges, ["unassigned"] = q.Unassigned,
                 ["load_max_min"] = double.IsFinite(q.MaxMinLoad) ? q.MaxMinLoad : null, ["load_gini"] = q.Gini,
             },
+            ["change_cap"] = plan.ChangeCap is not { } cap ? null : new JsonObject
+            {
+                ["cap"] = cap.Cap, ["met"] = cap.Met, ["changes"] = cap.Changes, ["unconstrained_changes"] = cap.Unconstrained,
+                ["unconstrained_objective"] = cap.UnconstrainedObjective, ["lambda"] = cap.Lambda, ["lower_bound"] = cap.LowerBound,
+                ["gap"] = cap.Gap(plan.Objective), ["solves"] = cap.Solves,
+            },
             ["tiers"] = new JsonArray([.. tiers.Select(t => (JsonNode)JsonValue.Create(t)!)]),
             ["options"] = new JsonObject
             {
                 ["new_only"] = request.NewOnly,
+                ["max_changes"] = request.MaxChanges,
                 ["without_reps"] = new JsonArray([.. request.WithoutReps.Order(StringComparer.Ordinal).Select(r => (JsonNode)JsonValue.Create(r)!)]),
                 ["capacity"] = new JsonObject([.. request.CapacityOverrides.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => KeyValuePair.Create(x.Key, (JsonNode?)x.Value))]),
             },
@@ -237,6 +260,13 @@ internal static class AllocateCommand
             ("total_fit", q.TotalFit), ("expertise_share", q.ExpertiseShare), ("seniority_share", q.SeniorityShare), ("owner_changes", q.OwnerChanges),
             ("unassigned", q.Unassigned), ("load_max_min", double.IsFinite(q.MaxMinLoad) ? q.MaxMinLoad : null), ("load_gini", q.Gini),
         ]);
+        if (plan.ChangeCap is { } cap)
+        {
+            ctx.Err.WriteLine(cap.Met
+                ? $"change cap {cap.Cap:N0}: {cap.Changes:N0} change(s) instead of {cap.Unconstrained:N0}, with a continuity bonus of {cap.Lambda / 100.0:0.##} point(s); "
+                  + $"at most {cap.Gap(plan.Objective) / 100.0:0.##} point(s) from the best allocation within the cap ({cap.Solves} solves)"
+                : $"change cap {cap.Cap:N0} cannot be met: at least {cap.Changes:N0} change(s) are forced (reps out, inactive or full); the uncapped proposal is shown");
+        }
     }
 
     private static Command RunsList(Func<Func<CliContext, int>, Func<ParseResult, int>> wrap)

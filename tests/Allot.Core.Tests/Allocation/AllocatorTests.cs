@@ -113,12 +113,13 @@ public sealed class AllocatorTests
             Assert.Contains("fit", a.Reason);
             if (a.RunnerUp is not null && a.RunnerUpFit > a.Fit.Total) Assert.NotNull(a.Binding); // a constraint decided
         }
-        Assert.Equal(plan.Assignments.Count(a => a.Changes), plan.Quality.OwnerChanges);
+        var repKeys = request.Reps.Select(r => r.Key).ToHashSet();
+        Assert.Equal(plan.Assignments.Count(a => a.Changes && a.CurrentRep is not null && repKeys.Contains(a.CurrentRep)), plan.Quality.OwnerChanges);
         Assert.Equal(plan.Assignments.Where(a => a.Placed).Sum(a => a.Fit.Total), plan.Quality.TotalFit, 6);
         Assert.Equal(plan.Assignments.Count(a => !a.Placed), plan.Quality.Unassigned);
         Assert.Equal(plan.Reps.Sum(r => r.LoadAfter), plan.Assignments.Count(a => a.ProposedRep is not null));
         Assert.Equal(plan.Reps.Sum(r => r.Lost), plan.Assignments.Count(a => a.Changes && a.CurrentRep is not null && request.Reps.Any(x => x.Key == a.CurrentRep)));
-        Assert.Equal(plan.Reps.Sum(r => r.Gained), plan.Quality.OwnerChanges);
+        Assert.Equal(plan.Reps.Sum(r => r.Gained), plan.Assignments.Count(a => a.Changes));
     }
 
     [Fact]
@@ -202,5 +203,52 @@ public sealed class AllocatorTests
             }
         }
         Assert.True(checkedCases > 30, $"only {checkedCases} cases checked");
+    }
+
+    [Fact]
+    public void MaxChanges_KeepsWithinTheCap_AndTheBoundBracketsTheCappedOptimum()
+    {
+        int checkedCases = 0;
+        for (int seed = 0; seed < 40; seed++)
+        {
+            var request = Book(500 + seed, 7, 3, new AllocationPolicy { Candidates = 0, Weights = new FitWeights { Continuity = 5 } });
+            request = request with { Reps = [.. request.Reps.Select(r => r with { Regions = [], Active = true })] }; // no forced moves
+            var free = Allocator.Plan(request, TestContext.Current.CancellationToken);
+            if (free.Quality.OwnerChanges < 2) continue;
+            int cap = free.Quality.OwnerChanges / 2;
+            var capped = Allocator.Plan(request with { MaxChanges = cap }, TestContext.Current.CancellationToken);
+            var info = capped.ChangeCap!;
+            if (!info.Met)
+            {
+                // Inactive owners force moves: even an unlimited bonus cannot keep within the cap, and that is said.
+                Assert.True(info.Changes > cap, $"seed {seed}");
+                continue;
+            }
+            Assert.True(capped.Quality.OwnerChanges <= cap, $"seed {seed}: {capped.Quality.OwnerChanges} > {cap}");
+            Assert.True(capped.Objective >= free.Objective);
+            Assert.True(info.LowerBound >= free.Objective && info.LowerBound <= capped.Objective);
+
+            // Brute force: the cheapest feasible assignment within the cap lies between the bound and the proposal.
+            var problem = Allocator.Problem(request);
+            var owners = request.Customers.Where(c => !c.InPool).OrderBy(c => c.Key, StringComparer.Ordinal)
+                .Select(c => c.Owner is null ? -1 : request.Reps.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => r.Key).ToList().IndexOf(c.Owner)).ToArray();
+            long best = long.MaxValue;
+            var x = new int[problem.CustomerCount];
+            void Walk(int i)
+            {
+                if (i == x.Length)
+                {
+                    int changes = 0;
+                    for (int j = 0; j < x.Length; j++) if (x[j] >= 0 && owners[j] >= 0 && x[j] != owners[j]) changes++;
+                    if (changes <= cap && problem.Violations(x).Count == 0) best = Math.Min(best, problem.Cost(x));
+                    return;
+                }
+                for (int r = -1; r < problem.RepCount; r++) { x[i] = r; Walk(i + 1); }
+            }
+            Walk(0);
+            Assert.True(info.LowerBound <= best && best <= capped.Objective, $"seed {seed}: bound {info.LowerBound}, optimum {best}, proposal {capped.Objective}");
+            checkedCases++;
+        }
+        Assert.True(checkedCases >= 10, $"only {checkedCases} cases");
     }
 }

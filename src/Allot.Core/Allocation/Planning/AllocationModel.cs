@@ -63,6 +63,7 @@ internal sealed class AllocationModel
             _ = owner;
         }
 
+        OwnerOf = [.. Customers.Select(c => c.Owner is not null && RepIndex.TryGetValue(c.Owner, out int o) ? o : -1)];
         FairShare = FairShares();
         Priority = [.. Customers.Select(c => (long)Math.Round(c.Value * 100))];
         Problem = BuildProblem();
@@ -93,6 +94,37 @@ internal sealed class AllocationModel
     public long[] Priority { get; }
 
     public AssignmentProblem Problem { get; }
+
+    /// <summary>Each customer's current owner by index, or -1.</summary>
+    public int[] OwnerOf { get; private set; } = [];
+
+    /// <summary>The problem with <paramref name="bonus"/> taken off the cost of every current-owner candidate.</summary>
+    public AssignmentProblem WithOwnerBonus(long bonus)
+    {
+        var p = Problem;
+        var costs = p.CandidateCost.ToArray();
+        var reps = p.CandidateRep;
+        for (int i = 0; i < p.CustomerCount; i++)
+        {
+            if (OwnerOf[i] < 0 || p.IsFixed(i)) continue;
+            for (int a = p.CandidateStart[i]; a < p.CandidateStart[i + 1]; a++)
+                if (reps[a] == OwnerOf[i]) costs[a] = Math.Max(-AssignmentProblem.MaxAbsCost, costs[a] - bonus);
+        }
+        var tierCapacity = new int[p.RepCount, p.TierCount];
+        var tierLoad = new LoadCost[p.RepCount, p.TierCount];
+        var repLoad = new LoadCost[p.RepCount];
+        for (int r = 0; r < p.RepCount; r++)
+        {
+            repLoad[r] = p.RepLoadCost(r);
+            for (int t = 0; t < p.TierCount; t++)
+            {
+                tierCapacity[r, t] = p.TierCapacity(r, t);
+                tierLoad[r, t] = p.TierLoadCost(r, t);
+            }
+        }
+        return new AssignmentProblem(p.RepCount, p.TierCount, p.CustomerTier.ToArray(), p.CandidateStart.ToArray(), reps.ToArray(), costs,
+            p.UnassignedCost.ToArray(), p.Capacity.ToArray(), tierCapacity, repLoad, tierLoad, p.FixedRep.ToArray());
+    }
 
     public static AllocationModel Build(AllocationRequest request) => new(request);
 

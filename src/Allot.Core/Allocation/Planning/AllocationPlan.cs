@@ -11,9 +11,26 @@ namespace Allot.Core.Allocation.Planning;
 /// <param name="Reps">Per rep: load and book before and after.</param>
 /// <param name="Regions">Per region: demand against the capacity of the reps serving it.</param>
 /// <param name="Quality">Total fit, matches, balance and owner changes.</param>
+/// <param name="ChangeCap">How a cap on owner changes was met, when one was asked for.</param>
 public sealed record AllocationPlan(
     AllocationStrategy Strategy, long Objective, IReadOnlyList<PlannedAssignment> Assignments, IReadOnlyList<RepSummary> Reps,
-    IReadOnlyList<RegionSummary> Regions, PlanQuality Quality);
+    IReadOnlyList<RegionSummary> Regions, PlanQuality Quality, ChangeCapResult? ChangeCap = null);
+
+/// <summary>A cap on owner changes, met by Lagrangian relaxation: a bonus λ on every current-owner assignment,
+/// tuned by bisection to the smallest that keeps changes within the cap.</summary>
+/// <param name="Cap">The cap asked for.</param>
+/// <param name="Unconstrained">Owner changes of the uncapped optimum.</param>
+/// <param name="UnconstrainedObjective">The uncapped optimum (a lower bound too).</param>
+/// <param name="Lambda">The bonus used, in cost units per kept owner.</param>
+/// <param name="Changes">Owner changes of the proposal (≤ cap when <paramref name="Met"/>).</param>
+/// <param name="LowerBound">The best Lagrangian bound on the capped optimum: no allocation within the cap costs less.</param>
+/// <param name="Solves">Solves the tuning took.</param>
+/// <param name="Met">False when even an unlimited bonus cannot keep within the cap (e.g. reps taken out force moves).</param>
+public sealed record ChangeCapResult(int Cap, int Unconstrained, long UnconstrainedObjective, long Lambda, int Changes, long LowerBound, int Solves, bool Met)
+{
+    /// <summary>The proposal's objective can exceed the capped optimum by at most this (objective − bound).</summary>
+    public long Gap(long objective) => Math.Max(0, objective - LowerBound);
+}
 
 /// <summary>One customer's proposed owner and why.</summary>
 /// <param name="CustomerKey">The customer.</param>
@@ -72,7 +89,7 @@ public sealed record RegionSummary(string Region, int Customers, double Value, l
 /// <param name="TotalFit">Sum of the proposed fits, in points.</param>
 /// <param name="ExpertiseShare">Share of customers with a known industry placed with a rep who knows it.</param>
 /// <param name="SeniorityShare">Share of customers placed with a rep of the best-fitting level for their tier.</param>
-/// <param name="OwnerChanges">Customers whose owner changes.</param>
+/// <param name="OwnerChanges">Customers with an owner whose owner changes (customers without one getting one are not counted).</param>
 /// <param name="Unassigned">Customers without an eligible rep with room.</param>
 /// <param name="MaxMinLoad">Largest over smallest workload among reps with capacity.</param>
 /// <param name="Gini">Gini coefficient of workload relative to capacity among reps with capacity (0 = even).</param>

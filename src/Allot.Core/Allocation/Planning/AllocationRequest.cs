@@ -33,6 +33,10 @@ public sealed record AllocationRequest(
     /// <summary>What-if: reps taken out (their customers must move).</summary>
     public IReadOnlySet<string> WithoutReps { get; init; } = new HashSet<string>();
 
+    /// <summary>At most this many owner changes (optimal strategy): met by Lagrangian tuning of a continuity bonus,
+    /// with the gap to the constrained optimum reported; null for no cap.</summary>
+    public int? MaxChanges { get; init; }
+
     /// <summary>What-if: capacities by rep key, overriding the rep records and the policy default.</summary>
     public IReadOnlyDictionary<string, int> CapacityOverrides { get; init; } = new Dictionary<string, int>();
 }

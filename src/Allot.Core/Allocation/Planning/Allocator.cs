@@ -23,10 +23,16 @@ public static class Allocator
         {
             case AllocationStrategy.Optimal:
             {
-                var solution = Solve(model, cancellation);
+                var solution = Solve(model, model.Problem, cancellation);
                 repOf = solution.RepOf.ToArray();
                 objective = solution.Objective;
                 shadow = model.RepShadowPrices(solution);
+                if (request.MaxChanges is int cap && Changes(model, repOf) > cap)
+                {
+                    var capped = CapChanges(model, cap, repOf, objective, cancellation);
+                    var result = Explain(model, request.Strategy, capped.RepOf, capped.Objective, new long[model.Reps.Count]);
+                    return result with { ChangeCap = capped.Result };
+                }
                 break;
             }
             case AllocationStrategy.Greedy:
@@ -43,9 +49,54 @@ public static class Allocator
         return Explain(model, request.Strategy, repOf, objective, shadow);
     }
 
-    private static AssignmentSolution Solve(AllocationModel model, CancellationToken cancellation)
+    private static int Changes(AllocationModel m, int[] repOf)
     {
-        var p = model.Problem;
+        int n = 0;
+        for (int i = 0; i < repOf.Length; i++)
+            if (repOf[i] >= 0 && m.OwnerOf[i] >= 0 && repOf[i] != m.OwnerOf[i]) n++;
+        return n;
+    }
+
+    /// <summary>Lagrangian relaxation of "at most <paramref name="cap"/> owner changes": solve with a bonus λ on every
+    /// current-owner arc, bisect on λ for the smallest bonus whose optimum keeps within the cap. Every λ gives the
+    /// bound L(λ) = c(x_λ) + λ·(changes(x_λ) − cap) on the capped optimum; the best bound is reported with the gap.</summary>
+    private static (int[] RepOf, long Objective, ChangeCapResult Result) CapChanges(AllocationModel m, int cap, int[] free, long freeObjective, CancellationToken ct)
+    {
+        int unconstrained = Changes(m, free);
+        long lowerBound = freeObjective; // λ = 0
+        long lo = 0, hi = 100; // one point
+        int solves = 0;
+        int[]? best = null;
+        long bestObjective = 0;
+        (int[] RepOf, long Cost, int Changes) Try(long lambda)
+        {
+            solves++;
+            var solution = Solve(m, m.WithOwnerBonus(lambda), ct);
+            int[] x = solution.RepOf.ToArray();
+            long cost = m.Problem.Cost(x);
+            int changes = Changes(m, x);
+            lowerBound = Math.Max(lowerBound, cost + lambda * (changes - (long)cap));
+            if (changes <= cap && (best is null || cost < bestObjective)) (best, bestObjective) = (x, cost);
+            return (x, cost, changes);
+        }
+        // Grow λ until the cap holds (or λ is so large that only forced moves remain).
+        const long limit = AssignmentProblem.MaxAbsCost / 4;
+        while (hi < limit && Try(hi).Changes > cap) hi *= 4;
+        if (best is null)
+            return (free, freeObjective, new ChangeCapResult(cap, unconstrained, freeObjective, hi, unconstrained, lowerBound, solves, false));
+        lo = hi / 4;
+        while (hi - lo > Math.Max(1, hi / 256) && solves < 40)
+        {
+            long mid = lo + (hi - lo) / 2;
+            if (Try(mid).Changes > cap) lo = mid;
+            else hi = mid;
+        }
+        int changesBest = Changes(m, best!);
+        return (best!, bestObjective, new ChangeCapResult(cap, unconstrained, freeObjective, hi, changesBest, lowerBound, solves, true));
+    }
+
+    private static AssignmentSolution Solve(AllocationModel model, AssignmentProblem p, CancellationToken cancellation)
+    {
         int k = model.Policy.Candidates;
         bool prune = false;
         if (k > 0)
@@ -273,7 +324,7 @@ public static class Allocator
                 continue;
             }
             total += a[i].Fit.Total;
-            if (a[i].Changes) changes++;
+            if (a[i].Changes && m.OwnerOf[i] >= 0) changes++; // a customer without an owner getting one is not a change
             var c = m.Customers[i];
             var rep = m.Reps[repOf[i]];
             if (c.Industry is not null)

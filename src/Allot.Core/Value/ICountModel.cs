@@ -14,6 +14,8 @@ public interface ICountModel
     double ProbabilityAlive(int x, double tx, double t);
 
     /// <summary>E[purchases in (T, T + horizon] | x, tₓ, T, alive at T]; times P(alive) it is the conditional expectation.</summary>
+    /// <remarks>In both models it depends on x and T but not on tₓ (given alive at T, the posterior of the rates
+    /// does not involve tₓ); <see cref="ValueScorer"/> relies on that to compute it once per (x, T).</remarks>
     double ExpectedPurchasesIfAlive(double horizon, int x, double tx, double t);
 
     /// <summary>E[purchases in (T, T + horizon] | x, tₓ, T].</summary>

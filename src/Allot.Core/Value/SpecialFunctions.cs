@@ -33,12 +33,12 @@ internal static class SpecialFunctions
         return HalfLogTwoPi + (y + 0.5) * Math.Log(t) - t + Math.Log(sum);
     }
 
-    /// <summary>ψ(x) = d ln Γ(x) / dx for x &gt; 0 (recurrence up to 6, then the asymptotic series).</summary>
+    /// <summary>ψ(x) = d ln Γ(x) / dx for x &gt; 0 (recurrence up to 10, then the asymptotic series).</summary>
     public static double Digamma(double x)
     {
         if (!(x > 0)) return double.NaN;
         double result = 0;
-        while (x < 6)
+        while (x < 10)
         {
             result -= 1 / x;
             x += 1;

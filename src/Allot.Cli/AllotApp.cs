@@ -37,6 +37,7 @@ public static class AllotApp
         Add(RunsCommand.CreateExplain(Wrap));
         Add(RunsCommand.CreateCompare(Wrap));
         Add(RunsCommand.CreateExport(Wrap));
+        Add(ValueCommand.Create(Wrap));
         Add(DemoCommand.Create(Wrap));
 
         var parsed = root.Parse(args);

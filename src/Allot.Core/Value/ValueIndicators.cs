@@ -25,10 +25,8 @@ public static class ValueIndicators
         ArgumentNullException.ThrowIfNull(table);
         var summaries = CustomerSummaries.FromOrders(orders.Where(o => o.Date <= table.AsOf),
             new SummaryOptions { Unit = TimeUnit.Week, CalibrationEnd = table.AsOf });
-        var count = BgNbdModel.Fit(summaries);
-        var spend = TryFitSpend(summaries);
-        var scores = ValueScorer.Score(count.Model, spend, summaries);
-        return (AddTo(table, summaries, scores), count.Report);
+        var result = ValueAnalysis.Run(summaries);
+        return (AddTo(table, summaries, result.Scores), result.Fit);
     }
 
     /// <summary>Adds scores to a table, matching customers by key.</summary>
@@ -46,17 +44,5 @@ public static class ValueIndicators
             columns["clv_12m"][row] = scores.Clv[i];
         }
         return table.WithNumbers(columns);
-    }
-
-    /// <summary>Gamma-Gamma on the repeat buyers, or null when there are too few of them (under 10) or the fit gives
-    /// no finite mean (q ≤ 1); spend then falls back to each customer's own mean.</summary>
-    public static GammaGammaModel? TryFitSpend(CustomerSummaries summaries)
-    {
-        int repeaters = 0;
-        for (int i = 0; i < summaries.Count; i++)
-            if (summaries.XArray[i] > 0 && summaries.ZbarArray[i] > 0) repeaters++;
-        if (repeaters < 10) return null;
-        var fit = GammaGammaModel.Fit(summaries);
-        return double.IsFinite(fit.Model.PopulationMeanSpend) ? fit.Model : null;
     }
 }

@@ -35,6 +35,16 @@ internal static class ValueCommand
         return run;
     }
 
+    /// <summary>The indicator table with p_alive, exp_purchases_90d, exp_spend and clv_12m added: BG/NBD and Gamma-Gamma
+    /// fitted on the orders up to the table's as-of date (weeks).</summary>
+    /// <exception cref="ArgumentException">No order by the as-of date.</exception>
+    public static Core.Indicators.IndicatorTable WithValueIndicators(CliContext ctx, Core.Indicators.IndicatorTable table, IEnumerable<Core.Sales.Order> orders)
+    {
+        var (result, fit) = ValueIndicators.Compute(table, orders);
+        ctx.Err.WriteLine($"value indicators: BG/NBD fitted on {fit.Customers:N0} customers' orders up to {table.AsOf:yyyy-MM-dd} (log-likelihood {fit.LogLikelihood:0.0}{(fit.Converged ? "" : ", NOT converged")})");
+        return result;
+    }
+
     private static Command CreateFit(Func<Func<CliContext, int>, Func<ParseResult, int>> wrap)
     {
         var data = new ValueData();

@@ -18,10 +18,11 @@ public static class BgNbdSimulation
         var random = new SplitMix64(options.Seed);
         double unitDays = TimeUnits.Days(options.Unit);
         int start = options.Start.DayNumber, end = options.End.DayNumber;
-        string format = "C" + new string('0', Math.Max(1, options.Customers.ToString(System.Globalization.CultureInfo.InvariantCulture).Length));
+        // Keys C0000001… with as many digits as the largest number, so ordinal order is numeric order.
+        string digits = new('0', Math.Max(1, options.Customers.ToString(System.Globalization.CultureInfo.InvariantCulture).Length));
         for (int c = 0; c < options.Customers; c++)
         {
-            string key = c.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+            string key = "C" + c.ToString(digits, System.Globalization.CultureInfo.InvariantCulture);
             double lambda = Gamma(random, model.R) / model.Alpha;
             double ga = Gamma(random, model.A), gb = Gamma(random, model.B);
             double dropout = ga / (ga + gb);

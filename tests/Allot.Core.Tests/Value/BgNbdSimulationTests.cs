@@ -26,6 +26,7 @@ public sealed class BgNbdSimulationTests
         var b = BgNbdSimulation.Purchases(new BgNbdModel(0.25, 4, 0.8, 2.5), new GammaGammaModel(6, 4, 15), options).ToList();
         Assert.Equal(a, b);
         Assert.Equal(500, a.Select(p => p.CustomerKey).Distinct().Count());
+        Assert.Equal(["C000", "C499"], [a[0].CustomerKey, a[^1].CustomerKey]);
         Assert.All(a, p => Assert.InRange(p.Date, options.Start, options.End));
     }
 }

@@ -44,8 +44,8 @@ internal sealed class HistoryRows
     public int Count => X.Length;
 
     /// <summary>Groups histories; <paramref name="weights"/> null means one customer each.</summary>
-    /// <exception cref="ArgumentException">Lengths differ, or a row is impossible (x &lt; 0, tₓ &lt; 0, T &lt; tₓ, x &gt; 0
-    /// with tₓ = 0 is allowed only in discrete-time data, so it is accepted).</exception>
+    /// <exception cref="ArgumentException">Lengths differ, or a row is impossible (x &lt; 0, tₓ &lt; 0, T &lt; tₓ, a
+    /// negative weight). Rows of weight 0 are skipped.</exception>
     public static HistoryRows Group(IReadOnlyList<int> x, IReadOnlyList<double> tx, IReadOnlyList<double> t, IReadOnlyList<double>? weights = null)
     {
         int n = x.Count;

@@ -11,7 +11,7 @@ namespace Allot.Bench;
 /// memory comes from GNU time around the process (bench/value/run.sh).
 /// </summary>
 /// <remarks>Usage: <c>dotnet run -c Release --project bench/Allot.Bench -- value (--cdnow FILE | --customers N)
-/// [--seed S] [--pareto] [--write-orders FILE]</c>. Prints Markdown; wall and CPU seconds per step (CPU shows the work when the machine
+/// [--seed S] [--pareto] [--write-orders FILE] [--write-summary FILE]</c>. Prints Markdown; wall and CPU seconds per step (CPU shows the work when the machine
 /// is shared).</remarks>
 internal static class ValueBenchmark
 {
@@ -50,10 +50,11 @@ internal static class ValueBenchmark
             Lap("simulate orders", FormattableString.Invariant($"{purchases.Count:N0} orders"));
             if (Text(args, "--write-orders") is { } csv)
             {
-                // For timing the CLI end to end on the same orders: allot value fit --orders FILE.
+                // For timing the CLI end to end on the same orders: allot value fit --orders FILE, or imported into a store.
                 using var w = new StreamWriter(csv);
-                w.Write("customer_id,order_date,amount\n");
-                foreach (var p in purchases) w.Write(FormattableString.Invariant($"{p.CustomerKey},{p.Date:yyyy-MM-dd},{p.Amount}\n"));
+                w.Write("order_id,customer_id,order_date,amount\n");
+                int id = 0;
+                foreach (var p in purchases) w.Write(FormattableString.Invariant($"O{++id},{p.CustomerKey},{p.Date:yyyy-MM-dd},{p.Amount}\n"));
                 Lap("write orders CSV", csv);
             }
         }
@@ -61,6 +62,15 @@ internal static class ValueBenchmark
         var summaries = CustomerSummaries.FromPurchases(purchases, options);
         purchases = [];
         Lap("summarise orders", FormattableString.Invariant($"{summaries.Count:N0} customers, {summaries.X.Count(x => x > 0):N0} repeat buyers"));
+        if (Text(args, "--write-summary") is { } summaryCsv)
+        {
+            // The histories for the scipy peer (bench/value/scipy_peer.py), full precision.
+            using var w = new StreamWriter(summaryCsv);
+            w.Write("x,t_x,T,zbar\n");
+            for (int i = 0; i < summaries.Count; i++)
+                w.Write(FormattableString.Invariant($"{summaries.X[i]},{summaries.Tx[i]:R},{summaries.T[i]:R},{summaries.MeanRepeatSpend[i]:R}\n"));
+            Lap("write summary CSV", summaryCsv);
+        }
         var bg = BgNbdModel.Fit(summaries);
         double bgWall = Lap("fit BG/NBD", Describe(bg.Report));
         var gg = GammaGammaModel.Fit(summaries);

@@ -164,4 +164,22 @@ public sealed class ValueTests
         Assert.InRange(indicators.GetProperty("p_alive").GetDouble(), 0, 1);
         Assert.True(indicators.GetProperty("clv_12m").GetDouble() > 0);
     }
+
+    [Fact]
+    public void ShowTopChurnWarnings_ForTheDemo_StoresARunAndPrintsTheTop()
+    {
+        using var box = CdnowStore();
+        var root = new System.CommandLine.RootCommand();
+        root.Options.Add(GlobalOptions.Format);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var ctx = new CliContext(root.Parse(["--format", "json"]), stdout, stderr);
+        using (var store = Storage.Sqlite.SqliteStore.Open(box.Db, create: false))
+            Assert.Equal(1, Commands.ValueCommand.ShowTopChurnWarnings(ctx, store, "demo", limit: 5));
+        var rows = JsonDocument.Parse(stdout.ToString()).RootElement.EnumerateArray().ToList();
+        Assert.Equal([1, 2, 3, 4, 5], rows.Select(r => r.GetProperty("rank").GetInt32()));
+        Assert.Contains("churn warning(s)", stderr.ToString());
+        Assert.Equal(rows.Select(r => r.GetProperty("customer").GetString()),
+            box.Json("value", "churn", "--limit", "5").EnumerateArray().Select(r => r.GetProperty("customer").GetString()));
+    }
 }

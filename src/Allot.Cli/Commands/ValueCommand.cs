@@ -24,10 +24,13 @@ internal static class ValueCommand
     }
 
     /// <summary>For the demo: fits BG/NBD and Gamma-Gamma on the store's orders with the defaults (weeks, calibration
-    /// to the latest order), stores the value run and prints its top churn warnings; returns the run number.</summary>
+    /// to the latest order, 90 days, 12 months at 1 %, churn below P(alive) 0.5 in the top fifth by spend), stores the
+    /// value run, says on stderr what it did and prints its top churn warnings (table, JSON or CSV by --format);
+    /// returns the run number.</summary>
+    /// <exception cref="ArgumentException">The store has no orders.</exception>
     public static long ShowTopChurnWarnings(CliContext ctx, IStore store, string by, int limit = 10)
     {
-        var summaries = new ValueData().Load(ctx, store);
+        var summaries = CustomerSummaries.FromOrders(store.ReadOrders());
         var analysis = ValueAnalysis.Run(summaries);
         long run = Store(store, by, summaries, analysis);
         ctx.Err.WriteLine($"value run {run}: {analysis.Churn.Warnings.Count:N0} churn warning(s) among {summaries.Count:N0} customers (P(alive) < {analysis.Churn.Options.Threshold:0.##}, top fifth by spend); the top {limit}:");

@@ -166,6 +166,21 @@ public sealed class ValueTests
     }
 
     [Fact]
+    public void Fit_SuperstoreWithoutDropout_WarnsThatTheFitIsAtABoundary()
+    {
+        // Superstore's customers keep buying for four years: BG/NBD's dropout probability runs to 0.
+        using var box = new CliSandbox();
+        box.Json("import", "orders", SharedData.File("superstore", "Sample - Superstore.csv"), "--preset", "superstore");
+        var result = box.Run("value", "fit", "--calibration-end", "2019-06-30", "--format", "json");
+        Assert.Equal(0, result.Exit);
+        var fit = JsonDocument.Parse(result.Stdout).RootElement;
+        Assert.False(fit.GetProperty("converged").GetBoolean());
+        Assert.True(Param(fit, "a") < 1e-3);
+        Assert.Contains("did not reach an interior maximum", result.Stderr);
+        Assert.Contains("6 customer(s) whose first order is after the calibration end", result.Stderr);
+    }
+
+    [Fact]
     public void ShowTopChurnWarnings_ForTheDemo_StoresARunAndPrintsTheTop()
     {
         using var box = CdnowStore();

@@ -248,6 +248,14 @@ internal static class ValueCommand
     private static void PrintFit(CliContext ctx, FitReport fit, FitReport? spend, SpendIndependence? independence, TimeUnit unit, DateOnly? calibrationEnd,
         long? run, int? warnings = null)
     {
+        foreach (var report in new[] { fit, spend })
+        {
+            if (report is null || report.Converged) continue;
+            var extreme = report.Parameters.Where(p => p.Value is < 1e-3 or > 1e3).Select(p => $"{p.Name} = {p.Value:G3}").ToList();
+            ctx.Err.WriteLine($"warning: the {report.Model} fit did not reach an interior maximum"
+                + (extreme.Count > 0 ? $" ({string.Join(", ", extreme)}: running to a boundary, e.g. a or s → 0 when the data show no dropout, r and alpha large when purchase rates hardly differ between customers)" : "")
+                + "; its figures are limits of the model, read them with care");
+        }
         if (ctx.Format == OutputFormat.Json)
         {
             var json = FitJson(fit);

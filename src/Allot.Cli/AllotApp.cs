@@ -39,6 +39,7 @@ public static class AllotApp
         Add(RunsCommand.CreateExport(Wrap));
         Add(PolicyCommand.Create(Wrap));
         Add(AllocateCommand.Create(Wrap));
+        Add(ValueCommand.Create(Wrap));
         Add(DemoCommand.Create(Wrap));
 
         var parsed = root.Parse(args);

@@ -77,6 +77,21 @@ public interface IStore : IDisposable
     /// <summary>Every customer's result in a run, by customer key.</summary>
     IEnumerable<StoredClassification> ReadClassifications(long runId);
 
+    /// <summary>Stores a value run whole (one transaction) and returns its number.</summary>
+    /// <param name="by">Who ran it.</param>
+    /// <param name="run">Models, estimates and settings.</param>
+    /// <param name="customers">Every customer's figures (churn rank set for warned customers).</param>
+    long SaveValueRun(string by, ValueRun run, IEnumerable<StoredCustomerValue> customers);
+
+    /// <summary>The stored value runs, newest first.</summary>
+    IReadOnlyList<ValueRunInfo> GetValueRuns(int limit = 50);
+
+    /// <summary>One customer's figures in a value run, or null.</summary>
+    StoredCustomerValue? GetCustomerValue(long runId, string customerKey);
+
+    /// <summary>A value run's churn warnings, largest value at risk first.</summary>
+    IReadOnlyList<StoredCustomerValue> GetChurnWarnings(long runId, int limit = 50);
+
     /// <summary>The recorded imports, newest first.</summary>
     IReadOnlyList<ImportRecord> GetImports(int limit = 50);
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Allot.Cli.Output;
 using Allot.Core.Classification;
 using Allot.Core.Classification.Schemes;
+using Allot.Core.Value;
 using Allot.Import.Importing;
 
 namespace Allot.Cli.Commands;
@@ -36,6 +37,9 @@ internal static class ClassifyCommand
                 ? IndicatorsCommand.Compute(store, p.GetValue(asOf) ?? scheme.AsOf)
                 : FromFolder(ctx, folder!, p.GetValue(asOf) ?? scheme.AsOf, () => rejected++);
             if (rejected > 0) ctx.Err.WriteLine($"{rejected:N0} row(s) left out as invalid (import them to see each reason)");
+            if (table.Count > 0 && ValueIndicators.AnyIn(scheme.Classifiers.SelectMany(c => c.Indicators)))
+                table = ValueCommand.WithValueIndicators(ctx, table, store is not null ? store.ReadOrders()
+                    : FileRecords.Read<Core.Sales.Order>(Core.Importing.EntityKind.Orders, Path.Combine(folder!, "orders.csv"), DateOnly.FromDateTime(ctx.Clock.GetLocalNow().DateTime)));
             if (table.Count == 0)
                 throw new ArgumentException(folder is null
                     ? "nothing to classify: the store has no customers yet (import customers or orders first, or try `allot demo`)"

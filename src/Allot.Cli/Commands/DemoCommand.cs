@@ -44,12 +44,12 @@ internal static class DemoCommand
             foreach (string f in new[] { db, db + "-wal", db + "-shm", db + "-journal" })
                 if (File.Exists(f)) File.Delete(f);
 
-            ctx.Err.WriteLine("1/6 Generating a sample book (synthetic customers, reps, orders, receivables, follow-ups)…");
+            ctx.Err.WriteLine("1/7 Generating a sample book (synthetic customers, reps, orders, receivables, follow-ups)…");
             var options = new GenerationOptions { Customers = p.GetValue(customers), Reps = p.GetValue(reps), Orders = p.GetValue(orders), Seed = p.GetValue(seed) };
             using (var bar = ctx.Progress("generate"))
                 DataGenerator.Generate(options, data, bar);
 
-            ctx.Err.WriteLine($"2/6 Importing into a fresh SQLite store at {Path.GetFullPath(db)}; every file lands whole or not at all…");
+            ctx.Err.WriteLine($"2/7 Importing into a fresh SQLite store at {Path.GetFullPath(db)}; every file lands whole or not at all…");
             using var store = SqliteStore.Open(db, create: true, ctx.Clock);
             string rejects = ImportCommand.DefaultRejectsPath(db);
             var reports = new List<FileImportReport>();
@@ -62,12 +62,12 @@ internal static class DemoCommand
                 reports.Select(r => new object?[] { Path.GetFileName(r.File), r.Read, r.Imported, r.Updated, r.Rejected }));
 
             ctx.Out.WriteLine();
-            ctx.Err.WriteLine("3/6 What the store holds:");
+            ctx.Err.WriteLine("3/7 What the store holds:");
             StatsCommand.Print(ctx, store.GetStats());
 
             ctx.Out.WriteLine();
             ctx.Out.WriteLine();
-            ctx.Err.WriteLine("4/6 Classification with the bundled retail scheme (ABC on sales as the tier, RFM segments, lifecycle stages), stored as a run:");
+            ctx.Err.WriteLine("4/7 Classification with the bundled retail scheme (ABC on sales as the tier, RFM segments, lifecycle stages), stored as a run:");
             var (scheme, schemeText) = SchemeCommand.LoadWithText(null);
             var table = IndicatorsCommand.Compute(store, null);
             var outcome = SchemeRunner.Run(table, scheme);
@@ -78,10 +78,15 @@ internal static class DemoCommand
             ctx.Err.WriteLine($"Why a customer landed where it did: allot explain {outcome.Customers[0].CustomerKey} --db {db}");
             ctx.Err.WriteLine();
 
-            ctx.Err.WriteLine("5/6 Allocation with the bundled policy: the whole book at once, proposed, stored and applied:");
+            ctx.Err.WriteLine("5/7 Customer value (BG/NBD + Gamma-Gamma): the valuable customers who have probably stopped buying, by value at risk:");
+            long valueRun = ValueCommand.ShowTopChurnWarnings(ctx, store, "demo", 10);
+            ctx.Err.WriteLine($"More: allot value show KEY --db {db}   ·   allot value report --out value.html --db {db}   (value run {valueRun})");
+            ctx.Err.WriteLine();
+
+            ctx.Err.WriteLine("6/7 Allocation with the bundled policy: the whole book at once, proposed, stored and applied:");
             Allocate(ctx, store, db);
 
-            ctx.Err.WriteLine("6/6 Possible duplicate customers (客户查重), never merged silently:");
+            ctx.Err.WriteLine("7/7 Possible duplicate customers (客户查重), never merged silently:");
             var pairs = DuplicateFinder.Find(store.ReadCustomers());
             ctx.Printer.Rows(["first", "second", "reason", "detail"], pairs.Take(10).Select(x => new object?[] { x.FirstKey, x.SecondKey, x.Reason, x.Detail }));
             ctx.Err.WriteLine($"{pairs.Count:N0} pair(s) in all; list them with: allot customers duplicates --db {db}");

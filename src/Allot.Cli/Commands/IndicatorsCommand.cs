@@ -30,13 +30,21 @@ internal static class IndicatorsCommand
             using var store = ctx.OpenStore();
             var table = Compute(store, p.GetValue(asOf));
             ctx.Err.WriteLine($"{table.Count:N0} customers, as of {table.AsOf:yyyy-MM-dd}");
+            try
+            {
+                if (table.Count > 0) table = ValueCommand.WithValueIndicators(ctx, table, store.ReadOrders());
+            }
+            catch (ArgumentException e)
+            {
+                ctx.Err.WriteLine($"value indicators left out: {e.Message}");
+            }
             if (p.GetValue(customer) is { } key)
             {
                 int row = table.RowOf(key);
                 if (row < 0) throw new ArgumentException($"no customer with key '{key}' (or none with data up to {table.AsOf:yyyy-MM-dd})");
                 ctx.Printer.Record([
                     ("customer", key), ("as_of", table.AsOf),
-                    .. IndicatorCatalog.All.Select(d => (d.Name, d.IsText ? table.Text(d.Name)[row] : Value(table.Number(d.Name)[row]))),
+                    .. IndicatorCatalog.All.Select(d => (d.Name, d.IsText ? table.Text(d.Name)[row] : table.HasNumber(d.Name) ? Value(table.Number(d.Name)[row]) : null)),
                 ]);
                 return 0;
             }
@@ -65,7 +73,7 @@ internal static class IndicatorsCommand
             int present = table.Text(d.Name).Count(v => v is not null);
             return [d.Name, d.Kind.ToString().ToLowerInvariant(), d.Unit, present, null, null, null, d.DescriptionEn, d.DescriptionZh];
         }
-        var values = table.Number(d.Name).ToArray().Where(double.IsFinite).ToArray();
+        var values = table.HasNumber(d.Name) ? table.Number(d.Name).ToArray().Where(double.IsFinite).ToArray() : [];
         return [d.Name, d.Kind.ToString().ToLowerInvariant(), d.Unit, values.Length,
             values.Length == 0 ? null : Value(values.Average()), values.Length == 0 ? null : Value(values.Min()),
             values.Length == 0 ? null : Value(values.Max()), d.DescriptionEn, d.DescriptionZh];

@@ -1,6 +1,7 @@
 namespace Allot.Core.Indicators;
 
-/// <summary>Every indicator <see cref="IndicatorCalculator"/> computes, in display order.</summary>
+/// <summary>Every indicator, in display order: those <see cref="IndicatorCalculator"/> computes, then the value-model
+/// ones (kind <see cref="IndicatorKind.Value"/>, added by <c>Allot.Core.Value.ValueIndicators</c>).</summary>
 /// <remarks>Names are a stable contract: saved classification rules and exports refer to them.</remarks>
 public static class IndicatorCatalog
 {
@@ -13,6 +14,7 @@ public static class IndicatorCatalog
     private const IndicatorKind T = IndicatorKind.Transaction;
     private const IndicatorKind F = IndicatorKind.Financial;
     private const IndicatorKind E = IndicatorKind.Engagement;
+    private const IndicatorKind V = IndicatorKind.Value;
 
     /// <summary>All indicators, grouped by kind.</summary>
     public static IReadOnlyList<IndicatorDefinition> All { get; } =
@@ -59,6 +61,11 @@ public static class IndicatorCatalog
         Txt("channel", "\"direct\" or the key of the serving distributor", "渠道：直销或服务该客户的经销商编号"),
         Txt("owner", "Key of the owning rep", "负责销售代表编号"),
         Num("key_account", IndicatorKind.Characteristic, "flag", "1 for a key account, 0 otherwise (NaN for customers known only from activity)", "是否重点客户：是为1，否为0（仅出现在业务数据中的客户为空）"),
+
+        Num("p_alive", V, "probability", "Probability the customer is still active (BG/NBD; NaN without orders)", "客户仍然活跃的概率（BG/NBD模型；无订单为空）"),
+        Num("exp_purchases_90d", V, "purchases", "Expected purchase days in the next 90 days (BG/NBD)", "未来90天的预期购买次数（BG/NBD模型）"),
+        Num("exp_spend", V, "money", "Expected spend per purchase (Gamma-Gamma; the customer's own mean when it cannot be fitted)", "预期每次购买金额（Gamma-Gamma模型；无法拟合时用客户自身均值）"),
+        Num("clv_12m", V, "money", "Customer lifetime value over 12 months, discounted 1 % a month (expected purchases × expected spend)", "未来12个月的客户终身价值，按每月1%折现（预期购买次数×预期金额）"),
     ];
 
     /// <summary>The definition of an indicator by name, or null.</summary>

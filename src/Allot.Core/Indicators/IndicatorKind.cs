@@ -14,4 +14,8 @@ public enum IndicatorKind
 
     /// <summary>Attributes of the customer record itself: type, industry, region…</summary>
     Characteristic,
+
+    /// <summary>From a fitted value model (BG/NBD and Gamma-Gamma): P(alive), expected purchases, spend, CLV.
+    /// Not computed by <see cref="IndicatorCalculator"/>; see <c>Allot.Core.Value.ValueIndicators</c>.</summary>
+    Value,
 }

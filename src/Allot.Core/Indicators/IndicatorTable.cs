@@ -54,6 +54,20 @@ public sealed class IndicatorTable
     /// <summary>The row of a customer, or -1.</summary>
     public int RowOf(string customerKey) => _rowOf.TryGetValue(customerKey, out int row) ? row : -1;
 
+    /// <summary>The same table with more numeric columns (replacing any of the same name).</summary>
+    /// <param name="columns">Columns in this table's row order, each <see cref="Count"/> long.</param>
+    /// <exception cref="ArgumentException">A column has the wrong length.</exception>
+    public IndicatorTable WithNumbers(IReadOnlyDictionary<string, double[]> columns)
+    {
+        var numbers = new Dictionary<string, double[]>(_numbers, StringComparer.Ordinal);
+        foreach (var (name, column) in columns)
+        {
+            if (column.Length != Count) throw new ArgumentException($"indicator {name} has {column.Length} values for {Count} customers", nameof(columns));
+            numbers[name] = column;
+        }
+        return new IndicatorTable(AsOf, (string[])CustomerKeys, numbers, _texts);
+    }
+
     /// <summary>Builds a table; rows are reordered by key so every table of the same data is identical.</summary>
     /// <param name="asOf">The as-of date.</param>
     /// <param name="keys">Customer keys, distinct.</param>

@@ -1,0 +1,66 @@
+using Allot.Core.Value;
+
+namespace Allot.Storage.Tests.Sqlite;
+
+public sealed class ValueRunTests
+{
+    private static ValueRun Run(int customers, int warnings) => new()
+    {
+        Model = "bgnbd",
+        Unit = "week",
+        CalibrationEnd = new DateOnly(1997, 9, 30),
+        Parameters = [new FittedParameter("r", 0.2425917, 0.0126), new FittedParameter("alpha", 4.41359, 0.378), new FittedParameter("a", 0.79, 0.19), new FittedParameter("b", 2.43, 0.71)],
+        LogLikelihood = -9582.429,
+        Converged = true,
+        SpendParameters = [new FittedParameter("p", 6.25, 1.19), new FittedParameter("q", 3.74, double.NaN), new FittedParameter("gamma", 15.44, 4.16)],
+        SpendLogLikelihood = -4055.9,
+        SpendCorrelation = 0.11,
+        HorizonDays = 90,
+        ClvMonths = 12,
+        DiscountRate = 0.01,
+        Margin = 1,
+        ChurnThreshold = 0.5,
+        ChurnQuantile = 0.8,
+        ChurnBasis = "historic",
+        ValueCut = 120.5,
+        Customers = customers,
+        Warnings = warnings,
+    };
+
+    [Fact]
+    public void SaveValueRun_RoundTripsParametersFiguresAndWarnings()
+    {
+        using var t = new TempStore();
+        StoredCustomerValue[] customers =
+        [
+            new("0001", 2, 30.43, 38.86, 22.35, 73.6, 0.98, 0.3, 24.6, 80.2, false, null, null),
+            new("0002", 5, 3, 38.86, 40, 250, 0.02, 0.001, 39.9, 0.5, true, 245, 2),
+            new("0003", 9, 1, 38.86, 90, 900, 0.01, double.NaN, 89, 0.1, true, 891, 1),
+        ];
+        long id = t.Store.SaveValueRun("alice", Run(3, 2), customers);
+        t.Reopen();
+
+        var info = Assert.Single(t.Store.GetValueRuns());
+        Assert.Equal((id, "alice"), (info.Id, info.By));
+        Assert.Equal(("bgnbd", "week", new DateOnly(1997, 9, 30), -9582.429, true), (info.Run.Model, info.Run.Unit, info.Run.CalibrationEnd, info.Run.LogLikelihood, info.Run.Converged));
+        Assert.Equal(Run(3, 2).Parameters, info.Run.Parameters);
+        Assert.Equal(["p", "q", "gamma"], info.Run.SpendParameters.Select(p => p.Name));
+        Assert.True(double.IsNaN(info.Run.SpendParameters[1].StandardError));
+        Assert.Equal((0.11, 120.5, 3, 2), (info.Run.SpendCorrelation, info.Run.ValueCut, info.Run.Customers, info.Run.Warnings));
+        Assert.Equal(customers[0], t.Store.GetCustomerValue(id, "0001"));
+        Assert.Null(t.Store.GetCustomerValue(id, "0009"));
+        Assert.Null(t.Store.GetCustomerValue(id, "0003")!.ExpectedPurchases); // NaN is stored as missing
+        Assert.Equal(["0003", "0002"], t.Store.GetChurnWarnings(id).Select(c => c.CustomerKey));
+        Assert.Equal(["0003"], t.Store.GetChurnWarnings(id, limit: 1).Select(c => c.CustomerKey));
+    }
+
+    [Fact]
+    public void GetValueRuns_NewestFirst()
+    {
+        using var t = new TempStore();
+        long first = t.Store.SaveValueRun("a", Run(0, 0), []);
+        long second = t.Store.SaveValueRun("b", Run(0, 0) with { Model = "pareto-nbd" }, []);
+        Assert.Equal([second, first], t.Store.GetValueRuns().Select(r => r.Id));
+        Assert.Equal("pareto-nbd", t.Store.GetValueRuns(1)[0].Run.Model);
+    }
+}

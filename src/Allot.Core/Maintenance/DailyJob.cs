@@ -1,0 +1,109 @@
+using Allot.Core.Alerts;
+using Allot.Core.Care;
+using Allot.Core.Customers;
+using Allot.Core.FollowUps;
+using Allot.Core.Pool;
+
+namespace Allot.Core.Maintenance;
+
+/// <summary>The daily job (reclaim, plan, alerts) over one <see cref="IMaintenanceBook"/>: the entry point for
+/// <c>allot daily</c>, the single commands and, later, a server's scheduler.</summary>
+/// <remarks>
+/// <para>The caller opens the book as one transaction and commits it when this returns: a job interrupted half-way
+/// leaves nothing behind. Re-running it for the same day is safe: customers reclaimed are in the pool already,
+/// a warning is not repeated while it stands, the plan is replaced by the same plan, and the day's record counts
+/// the run (<see cref="JobResult.Previous"/> says it had run).</para>
+/// <para>One pass over the book decides everything, in key order: the pool decision (<see cref="Reclaimer"/>); for a
+/// customer that stays owned, its follow-ups (<see cref="FollowUpPlanner"/>) and care dates (<see cref="CarePlanner"/>);
+/// then its alerts (<see cref="AlertRules"/>), which see the day's decisions. Writes come after the pass.</para>
+/// </remarks>
+public static class DailyJob
+{
+    /// <summary>Runs the job's steps.</summary>
+    /// <param name="book">The book, one transaction (write, unless dry).</param>
+    /// <param name="rules">The rules.</param>
+    /// <param name="options">Day, steps, horizon, who.</param>
+    public static JobResult Run(IMaintenanceBook book, MaintenanceRules rules, JobOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Weeks, 1);
+        var today = options.Today;
+        var steps = options.Steps;
+        bool reclaim = steps.HasFlag(JobSteps.Reclaim), plan = steps.HasFlag(JobSteps.Plan), alerts = steps.HasFlag(JobSteps.Alerts);
+        var previous = book.GetJobRun(options.Job, today);
+        book.RefreshActivity();
+        var activeReps = new HashSet<string>(book.ReadReps().Where(r => r.Active).Select(r => r.Key), StringComparer.Ordinal);
+        var receivables = alerts
+            ? ReceivableStandings.Summarize(book.ReadOpenInvoices(today), today, rules.Alerts.ReceivableGraceDays)
+            : new Dictionary<string, ReceivableStanding>();
+        var classifiedOn = book.ClassifiedOn;
+        var until = today.AddDays(7 * options.Weeks - 1);
+
+        var events = new List<PoolEvent>();
+        var tasks = new List<FollowUpTask>();
+        var alertList = new List<Alert>();
+        var mine = new List<FollowUpTask>();
+        int customers = 0, exempt = 0;
+        foreach (var read in book.ReadBook())
+        {
+            customers++;
+            var c = read;
+            var customerRules = rules.For(c);
+            PoolWarning? warning = null;
+            if (reclaim || alerts)
+            {
+                bool owned = c.Status == CustomerStatus.Active && c.OwnerRepKey is not null;
+                if (owned && Reclaimer.ExemptReason(c, customerRules.Reclaim) is not null) exempt++;
+                var decision = Reclaimer.Decide(c, customerRules, c.OwnerRepKey is { } o && activeReps.Contains(o), today, options.By);
+                if (decision is not null && reclaim)
+                {
+                    events.Add(decision);
+                    c = After(c, decision);
+                }
+                warning = decision is { Kind: PoolEventKind.Warned } w
+                    ? new PoolWarning(w.RepKey!, today, w.Due!.Value)
+                    : Reclaimer.StandingWarning(c, customerRules);
+            }
+            if (!plan && !alerts) continue;
+            mine.Clear();
+            double? alive = options.AliveProbability is { } p && p.TryGetValue(c.Key, out double a) ? a : null;
+            var churn = ChurnSignals.Of(c, rules.FollowUps, classifiedOn, alive, options.ValuedOn);
+            FollowUpPlanner.Plan(c, customerRules, rules.FollowUps, churn, today, until, mine);
+            CarePlanner.Plan(c, rules.Care, today, until, mine);
+            tasks.AddRange(mine);
+            if (alerts)
+                AlertRules.ForCustomer(c, customerRules, mine, receivables.GetValueOrDefault(c.Key), churn, warning, today, alertList);
+        }
+        tasks.Sort(TaskOrder);
+
+        var result = new JobResult(options, customers, events, exempt, tasks, alertList, previous);
+        if (options.DryRun) return result;
+        foreach (var e in events) book.Apply(e);
+        if (plan) book.ReplaceTasks(tasks, today);
+        book.RecordJobRun(options.Job, today, options.By, result.Summary);
+        return result;
+    }
+
+    /// <summary>The customer as the day's decision leaves it (for planning and alerts in the same pass).</summary>
+    private static BookCustomer After(BookCustomer c, PoolEvent e) => e.Kind switch
+    {
+        PoolEventKind.Reclaimed or PoolEventKind.Pooled or PoolEventKind.Released =>
+            c with { Status = CustomerStatus.Pool, OwnerRepKey = null, OwnerSince = e.Day, Warning = null },
+        PoolEventKind.Warned => c with { Warning = new PoolWarning(e.RepKey!, e.Day, e.Due!.Value) },
+        _ => c,
+    };
+
+    /// <summary>Plan order: rep, due date, customer, kind.</summary>
+    public static int TaskOrder(FollowUpTask x, FollowUpTask y)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        int c = string.CompareOrdinal(x.RepKey, y.RepKey);
+        if (c == 0) c = x.Due.CompareTo(y.Due);
+        if (c == 0) c = string.CompareOrdinal(x.CustomerKey, y.CustomerKey);
+        if (c == 0) c = x.Kind.CompareTo(y.Kind);
+        return c;
+    }
+}

@@ -85,6 +85,9 @@ internal sealed class RawStatement : IDisposable
 
     public long ColumnInt64(int index) => raw.sqlite3_column_int64(_stmt, index);
 
+    /// <summary>The column's bytes (UTF-8 for text), valid until the next step or reset.</summary>
+    public ReadOnlySpan<byte> ColumnBytes(int index) => raw.sqlite3_column_blob(_stmt, index);
+
     public bool ColumnIsNull(int index) => raw.sqlite3_column_type(_stmt, index) == raw.SQLITE_NULL;
 
     public string? ColumnText(int index) => ColumnIsNull(index) ? null : raw.sqlite3_column_text(_stmt, index).utf8_to_string();

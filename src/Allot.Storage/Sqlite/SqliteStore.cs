@@ -13,7 +13,7 @@ using Microsoft.Data.Sqlite;
 namespace Allot.Storage.Sqlite;
 
 /// <summary>The embedded store: one SQLite file (WAL journal), schema kept by <see cref="Migrator"/>.</summary>
-public sealed class SqliteStore : IStore
+public sealed partial class SqliteStore : IStore
 {
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;

@@ -38,6 +38,11 @@ public static class AllotApp
         Add(RunsCommand.CreateCompare(Wrap));
         Add(RunsCommand.CreateExport(Wrap));
         Add(DemoCommand.Create(Wrap));
+        Add(PoolCommand.Create(Wrap));
+        Add(FollowUpsCommand.Create(Wrap));
+        Add(InteractionsCommand.Create(Wrap));
+        Add(AlertsCommand.Create(Wrap));
+        Add(DailyCommand.Create(Wrap));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -63,7 +68,8 @@ public static class AllotApp
             stderr.WriteLine($"allot: {e.Message}");
             return 2;
         }
-        catch (Exception e) when (e is ImportFileException or StoreException or Core.Classification.Schemes.SchemeException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is ImportFileException or StoreException or Core.Classification.Schemes.SchemeException or Core.Maintenance.RulesException
+            or IOException or UnauthorizedAccessException or ArgumentException)
         {
             stderr.WriteLine($"allot: {e.Message}");
             if (verbose) stderr.WriteLine(e);

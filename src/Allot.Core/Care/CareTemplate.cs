@@ -32,9 +32,37 @@ public sealed record CareTemplate(string Chinese, string English)
     public static string Fill(string text, string name, string? holiday, int? years, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return text.Replace("{name}", name, StringComparison.Ordinal)
-            .Replace("{holiday}", holiday ?? "", StringComparison.Ordinal)
-            .Replace("{years}", years?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparison.Ordinal)
-            .Replace("{date}", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        ArgumentNullException.ThrowIfNull(name);
+        // One pass instead of a Replace per placeholder: a plan fills hundreds of thousands of messages.
+        var sb = new System.Text.StringBuilder(text.Length + name.Length + 16);
+        int i = 0;
+        while (i < text.Length)
+        {
+            int open = text.IndexOf('{', i);
+            if (open < 0)
+            {
+                sb.Append(text, i, text.Length - i);
+                break;
+            }
+            sb.Append(text, i, open - i);
+            int close = text.IndexOf('}', open + 1);
+            string? value = close < 0 ? null : text.AsSpan(open + 1, close - open - 1) switch
+            {
+                "name" => name,
+                "holiday" => holiday ?? "",
+                "years" => years?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                "date" => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (value is null)
+            {
+                sb.Append('{');
+                i = open + 1;
+                continue;
+            }
+            sb.Append(value);
+            i = close + 1;
+        }
+        return sb.ToString();
     }
 }

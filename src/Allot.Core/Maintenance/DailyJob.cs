@@ -39,7 +39,7 @@ public static class DailyJob
             ? ReceivableStandings.Summarize(book.ReadOpenInvoices(today), today, rules.Alerts.ReceivableGraceDays)
             : new Dictionary<string, ReceivableStanding>();
         var classifiedOn = book.ClassifiedOn;
-        var until = today.AddDays(7 * options.Weeks - 1);
+        var until = Horizon(today, options.Weeks);
 
         var events = new List<PoolEvent>();
         var tasks = new List<FollowUpTask>();
@@ -68,15 +68,11 @@ public static class DailyJob
             }
             if (!plan && !alerts) continue;
             mine.Clear();
-            double? alive = options.AliveProbability is { } p && p.TryGetValue(c.Key, out double a) ? a : null;
-            var churn = ChurnSignals.Of(c, rules.FollowUps, classifiedOn, alive, options.ValuedOn);
-            FollowUpPlanner.Plan(c, customerRules, rules.FollowUps, churn, today, until, mine);
-            CarePlanner.Plan(c, rules.Care, today, until, mine);
+            var churn = Plan(c, customerRules, rules, options, classifiedOn, until, mine);
             tasks.AddRange(mine);
             if (alerts)
                 AlertRules.ForCustomer(c, customerRules, mine, receivables.GetValueOrDefault(c.Key), churn, warning, today, alertList);
         }
-        tasks.Sort(TaskOrder);
 
         var result = new JobResult(options, customers, events, exempt, tasks, alertList, previous);
         if (options.DryRun) return result;
@@ -85,6 +81,31 @@ public static class DailyJob
         book.RecordJobRun(options.Job, today, options.By, result.Summary);
         return result;
     }
+
+    /// <summary>Plans one customer's follow-ups and care dates (what the job does for each customer, and what a logged
+    /// interaction re-does for its customer); returns its churn warning.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <param name="customerRules">Its rules.</param>
+    /// <param name="rules">The rules file (follow-up and care settings).</param>
+    /// <param name="options">The day and the value-model hook.</param>
+    /// <param name="classifiedOn">The latest classification run's as-of date.</param>
+    /// <param name="until">The plan's last day.</param>
+    /// <param name="into">Receives the tasks.</param>
+    public static ChurnSignal? Plan(BookCustomer customer, CustomerRules customerRules, MaintenanceRules rules, JobOptions options, DateOnly? classifiedOn,
+        DateOnly until, ICollection<FollowUpTask> into)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(options);
+        double? alive = options.AliveProbability is { } p && p.TryGetValue(customer.Key, out double a) ? a : null;
+        var churn = ChurnSignals.Of(customer, rules.FollowUps, classifiedOn, alive, options.ValuedOn);
+        FollowUpPlanner.Plan(customer, customerRules, rules.FollowUps, churn, options.Today, until, into);
+        CarePlanner.Plan(customer, rules.Care, options.Today, until, into);
+        return churn;
+    }
+
+    /// <summary>The last day of a plan made on <paramref name="today"/> reaching <paramref name="weeks"/> weeks ahead.</summary>
+    public static DateOnly Horizon(DateOnly today, int weeks) => today.AddDays(7 * weeks - 1);
 
     /// <summary>The customer as the day's decision leaves it (for planning and alerts in the same pass).</summary>
     private static BookCustomer After(BookCustomer c, PoolEvent e) => e.Kind switch

@@ -9,7 +9,7 @@ namespace Allot.Core.Maintenance;
 /// <param name="Customers">Customers read.</param>
 /// <param name="Events">Pool events, in customer key order.</param>
 /// <param name="Exempt">Owned customers exempt from reclaiming (key accounts, locked tags, exempt layers).</param>
-/// <param name="Tasks">The plan (follow-up and care tasks), by rep, due date and customer; empty when not planned.</param>
+/// <param name="Tasks">The plan (follow-up and care tasks) in customer key order; empty when neither planned nor alerted.</param>
 /// <param name="Alerts">The alerts; empty when not asked for.</param>
 /// <param name="Previous">The job's record for the same day before this run, if it had run already.</param>
 public sealed record JobResult(JobOptions Options, int Customers, IReadOnlyList<PoolEvent> Events, int Exempt, IReadOnlyList<FollowUpTask> Tasks,

@@ -47,8 +47,10 @@ public static class RulesParser
         catch (SchemeException e)
         {
             // The JSON reader is shared with the scheme parser; only its wording names schemes.
-            string detail = e.Detail.Replace("the scheme is empty", "the rules file is empty", StringComparison.Ordinal)
-                .Replace("the scheme object", "the rules object", StringComparison.Ordinal);
+            string detail = e.Detail.Contains("does not contain any JSON tokens", StringComparison.Ordinal)
+                ? "the rules file is empty; expected a JSON object"
+                : e.Detail.Replace("the scheme is empty", "the rules file is empty", StringComparison.Ordinal)
+                    .Replace("the scheme object", "the rules object", StringComparison.Ordinal);
             throw new RulesException(sourceName, e.Line, e.Column, detail, e);
         }
         return new Reader(sourceName).Rules(root);

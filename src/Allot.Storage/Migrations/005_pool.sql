@@ -36,7 +36,9 @@ CREATE TABLE customer_activity (
     last_interaction TEXT
 );
 
--- The current plan: follow-up and care tasks per rep, replaced whole by each plan run.
+-- The current plan: follow-up and care tasks per rep. Each plan run replaces it; a customer whose tasks did not
+-- change keeps its rows (fingerprint: a hash of the task's fields, compared per customer), so a daily re-plan
+-- writes only what moved.
 CREATE TABLE followup_tasks (
     id            INTEGER PRIMARY KEY,
     rep_key       TEXT NOT NULL,
@@ -48,10 +50,11 @@ CREATE TABLE followup_tasks (
     event_date    TEXT,
     message_zh    TEXT,
     message_en    TEXT,
-    planned_on    TEXT NOT NULL
+    planned_on    TEXT NOT NULL,
+    fingerprint   INTEGER NOT NULL
 );
 CREATE INDEX followup_tasks_rep ON followup_tasks (rep_key, due_date);
-CREATE INDEX followup_tasks_customer ON followup_tasks (customer_key);
+CREATE INDEX followup_tasks_customer ON followup_tasks (customer_key, fingerprint);
 
 -- One row per job and business day: a re-run counts up; digest_sent_at once the webhook took the day's digest.
 CREATE TABLE job_runs (

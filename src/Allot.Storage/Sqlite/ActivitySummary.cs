@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using SQLitePCL;
 
@@ -35,17 +36,8 @@ internal static class ActivitySummary
         }
 
         var days = new Dictionary<string, (int First, int Last, int Interaction)>(StringComparer.Ordinal);
-        var lookup = days.GetAlternateLookup<ReadOnlySpan<char>>();
-        long maxOrder = Scan(prepare, "SELECT rowid, customer_key, order_date FROM orders WHERE rowid > ?1", ordersMark, lookup, days, (ref (int First, int Last, int Interaction) a, int day) =>
-        {
-            if (a.First == None || day < a.First) a.First = day;
-            if (a.Last == None || day > a.Last) a.Last = day;
-        });
-        long maxInteraction = Scan(prepare, "SELECT rowid, customer_key, interaction_date FROM interactions WHERE rowid > ?1", interactionsMark, lookup, days,
-            (ref (int First, int Last, int Interaction) a, int day) =>
-            {
-                if (a.Interaction == None || day > a.Interaction) a.Interaction = day;
-            });
+        long maxOrder = Scan(prepare, "orders", "order_date", ordersMark, days, interaction: false);
+        long maxInteraction = Scan(prepare, "interactions", "interaction_date", interactionsMark, days, interaction: true);
 
         if (days.Count > 0)
         {
@@ -59,7 +51,8 @@ internal static class ActivitySummary
                   last_interaction = CASE WHEN excluded.last_interaction IS NOT NULL AND (customer_activity.last_interaction IS NULL OR excluded.last_interaction > customer_activity.last_interaction)
                                           THEN excluded.last_interaction ELSE customer_activity.last_interaction END
                 """);
-            foreach (var (key, a) in days)
+            // In key order: a rebuilt table then lies in the order the jobs read it.
+            foreach (var (key, a) in days.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
                 upsert.Bind(1, key);
                 upsert.Bind(2, Day(a.First));
@@ -90,33 +83,62 @@ internal static class ActivitySummary
         upsert.Execute();
     }
 
-    private delegate void Fold(ref (int First, int Last, int Interaction) activity, int day);
-
-    private static long Scan(Func<string, RawStatement> prepare, string sql, long mark,
-        Dictionary<string, (int, int, int)>.AlternateLookup<ReadOnlySpan<char>> lookup, Dictionary<string, (int, int, int)> days, Fold fold)
+    /// <summary>Folds the rows past <paramref name="mark"/> into <paramref name="days"/>; returns the table's highest rowid.</summary>
+    private static long Scan(Func<string, RawStatement> prepare, string table, string dateColumn, long mark,
+        Dictionary<string, (int First, int Last, int Interaction)> days, bool interaction)
     {
-        using var scan = prepare(sql);
+        long max;
+        using (var top = prepare($"SELECT COALESCE(MAX(rowid), 0) FROM {table}"))
+        {
+            top.Step();
+            max = top.ColumnInt64(0);
+        }
+        if (max <= mark) return max;
+        var lookup = days.GetAlternateLookup<ReadOnlySpan<char>>();
+        using var scan = prepare($"SELECT customer_key, {dateColumn} FROM {table} WHERE rowid > ?1 AND rowid <= ?2");
         scan.Bind(1, mark);
-        long max = 0;
+        scan.Bind(2, max);
         Span<char> chars = stackalloc char[128];
+        byte[] previous = new byte[128];
+        int previousLength = -1;
+        string? previousKey = null;
         while (scan.Step())
         {
-            max = scan.ColumnInt64(0);
-            var keyBytes = scan.ColumnBytes(1);
-            if (TextPool.Date(scan.ColumnBytes(2)) is not { } date) continue;
+            if (TextPool.Date(scan.ColumnBytes(1)) is not { } date) continue;
             int day = date.DayNumber;
-            ReadOnlySpan<char> key = keyBytes.Length <= 128 ? chars[..Encoding.UTF8.GetChars(keyBytes, chars)] : Encoding.UTF8.GetString(keyBytes);
-            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(days, lookup.TryGetValue(key, out string? k, out _) ? k : Add(key));
-            fold(ref slot, day);
+            var keyBytes = scan.ColumnBytes(0);
+            string key;
+            // Rows of one customer often come together; then the key is known without decoding it again.
+            if (previousKey is not null && keyBytes.SequenceEqual(previous.AsSpan(0, previousLength))) key = previousKey;
+            else
+            {
+                ReadOnlySpan<char> text = keyBytes.Length <= 128 ? chars[..Encoding.UTF8.GetChars(keyBytes, chars)] : Encoding.UTF8.GetString(keyBytes);
+                if (!lookup.TryGetValue(text, out string? known, out _))
+                {
+                    known = new string(text);
+                    days[known] = (None, None, None);
+                }
+                key = known;
+                if (keyBytes.Length <= previous.Length)
+                {
+                    keyBytes.CopyTo(previous);
+                    previousLength = keyBytes.Length;
+                    previousKey = key;
+                }
+                else previousKey = null;
+            }
+            ref var a = ref CollectionsMarshal.GetValueRefOrNullRef(days, key);
+            if (interaction)
+            {
+                if (a.Interaction == None || day > a.Interaction) a.Interaction = day;
+            }
+            else
+            {
+                if (a.First == None || day < a.First) a.First = day;
+                if (a.Last == None || day > a.Last) a.Last = day;
+            }
         }
         return max;
-
-        string Add(ReadOnlySpan<char> key)
-        {
-            string s = new(key);
-            days[s] = (None, None, None);
-            return s;
-        }
     }
 
     private static string? Day(int dayNumber) =>

@@ -40,6 +40,9 @@ internal sealed class SqliteMaintenanceSession : IMaintenanceSession
         _db = connection.Handle ?? throw new StoreException("the store connection is closed");
         _clock = clock;
         _write = write;
+        // The plan and the activity summary write hundreds of thousands of index entries; SQLite's default 2 MB page
+        // cache would spill them to disk again and again (the import session does the same).
+        if (write) Exec("PRAGMA cache_size=-262144");
         Exec(write ? "BEGIN IMMEDIATE" : "BEGIN");
         try
         {
@@ -69,10 +72,54 @@ internal sealed class SqliteMaintenanceSession : IMaintenanceSession
     public IEnumerable<BookCustomer> ReadBook(CustomerStatus? status = null)
     {
         EnsureOpen();
-        using var q = Prepare($"SELECT {BookColumns}" + (status is null ? "" : " WHERE c.status = ?2") + " ORDER BY c.key");
-        q.Bind(1, _runId);
-        if (status is { } s) q.Bind(2, Status(s));
-        while (q.Step()) yield return ReadBookRow(q);
+        // Four ordered reads merged by key: at a million customers this is about twice as fast as joining with an
+        // index probe per customer and table.
+        var warnings = new Dictionary<string, PoolWarning>(StringComparer.Ordinal);
+        using (var w = Prepare("SELECT customer_key, rep_key, warned_on, due_date FROM pool_warnings"))
+            while (w.Step())
+                warnings[w.ColumnText(0)!] = new PoolWarning(_pool.Get(w.ColumnBytes(1)), TextPool.Date(w.ColumnBytes(2))!.Value, TextPool.Date(w.ColumnBytes(3))!.Value);
+        using var customers = Prepare("SELECT key, name, region, status, owner_rep, owner_since, created_date, birthday, key_account, tags FROM customers"
+            + (status is null ? "" : " WHERE status = ?1") + " ORDER BY key");
+        if (status is { } s) customers.Bind(1, Status(s));
+        var classStatement = Prepare("SELECT customer_key, tier, segment, lifecycle_stage FROM classification_results WHERE run_id = ?1 ORDER BY customer_key");
+        classStatement.Bind(1, _runId);
+        using var classes = new KeyCursor(classStatement);
+        using var activity = new KeyCursor(Prepare("SELECT customer_key, first_order, last_order, last_interaction FROM customer_activity ORDER BY customer_key"));
+        while (customers.Step())
+        {
+            var key = customers.ColumnBytes(0);
+            bool classified = classes.Seek(key), active = activity.Seek(key);
+            string keyText = System.Text.Encoding.UTF8.GetString(key);
+            var c = classes.Row;
+            var a = activity.Row;
+            yield return new BookCustomer
+            {
+                Key = keyText,
+                Name = customers.ColumnText(1) ?? "",
+                Region = Pooled(customers, 2),
+                Status = ParseStatus(_pool.Get(customers.ColumnBytes(3))),
+                OwnerRepKey = Pooled(customers, 4),
+                OwnerSince = TextPool.Date(customers.ColumnBytes(5)),
+                CreatedDate = TextPool.Date(customers.ColumnBytes(6)),
+                Birthday = TextPool.Date(customers.ColumnBytes(7)),
+                KeyAccount = customers.ColumnInt64(8) != 0,
+                Tags = customers.ColumnBytes(9).Length == 0 ? [] : ListColumn.Split(customers.ColumnText(9)!),
+                Tier = classified ? Pooled(c, 1) : null,
+                Segment = classified ? Pooled(c, 2) : null,
+                Stage = classified ? Pooled(c, 3) : null,
+                FirstOrder = active ? TextPool.Date(a.ColumnBytes(1)) : null,
+                LastOrder = active ? TextPool.Date(a.ColumnBytes(2)) : null,
+                LastInteraction = active ? TextPool.Date(a.ColumnBytes(3)) : null,
+                Warning = warnings.Count > 0 ? warnings.GetValueOrDefault(keyText) : null,
+            };
+        }
+    }
+
+    /// <summary>A low-cardinality text column as a shared string; null for NULL or empty.</summary>
+    private string? Pooled(RawStatement q, int i)
+    {
+        var bytes = q.ColumnBytes(i);
+        return bytes.Length == 0 ? null : _pool.Get(bytes);
     }
 
     public BookCustomer? GetBookCustomer(string key)
@@ -90,7 +137,7 @@ internal sealed class SqliteMaintenanceSession : IMaintenanceSession
 
     private BookCustomer ReadBookRow(RawStatement q)
     {
-        string? Pooled(int i) => q.ColumnIsNull(i) ? null : _pool.Get(q.ColumnBytes(i));
+        string? Pooled(int i) => this.Pooled(q, i);
         var warnedRep = Pooled(16);
         return new BookCustomer
         {
@@ -293,8 +340,54 @@ internal sealed class SqliteMaintenanceSession : IMaintenanceSession
     public void ReplaceTasks(IEnumerable<FollowUpTask> tasks, DateOnly plannedOn)
     {
         EnsureWrite();
-        using (var clear = Prepare("DELETE FROM followup_tasks")) clear.Execute();
-        InsertTasks(tasks, plannedOn);
+        ArgumentNullException.ThrowIfNull(tasks);
+        // What is stored, per customer: the fingerprint of its tasks in stored order.
+        var stored = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var q = Prepare("SELECT customer_key, fingerprint FROM followup_tasks ORDER BY customer_key, id"))
+        {
+            string current = "";
+            byte[] currentBytes = [];
+            while (q.Step())
+            {
+                var key = q.ColumnBytes(0);
+                if (!key.SequenceEqual(currentBytes))
+                {
+                    currentBytes = key.ToArray();
+                    current = System.Text.Encoding.UTF8.GetString(key);
+                }
+                stored[current] = TaskFingerprint.Combine(stored.GetValueOrDefault(current), q.ColumnInt64(1));
+            }
+        }
+        var groups = new Dictionary<string, List<(FollowUpTask Task, long Print)>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var t in tasks)
+        {
+            if (!groups.TryGetValue(t.CustomerKey, out var group))
+            {
+                groups[t.CustomerKey] = group = [];
+                order.Add(t.CustomerKey);
+            }
+            group.Add((t, TaskFingerprint.Of(t)));
+        }
+        var clear = Cached("DELETE FROM followup_tasks WHERE customer_key = ?1");
+        foreach (string customer in order)
+        {
+            var group = groups[customer];
+            long print = 0;
+            foreach (var (_, p) in group) print = TaskFingerprint.Combine(print, p);
+            if (stored.Remove(customer, out long before))
+            {
+                if (before == print) continue;
+                clear.Bind(1, customer);
+                clear.Execute();
+            }
+            foreach (var (task, p) in group) Insert(task, p, plannedOn);
+        }
+        foreach (string gone in stored.Keys)
+        {
+            clear.Bind(1, gone);
+            clear.Execute();
+        }
     }
 
     public void ReplaceTasks(string customerKey, IEnumerable<FollowUpTask> tasks, DateOnly plannedOn)
@@ -303,29 +396,27 @@ internal sealed class SqliteMaintenanceSession : IMaintenanceSession
         var clear = Cached("DELETE FROM followup_tasks WHERE customer_key = ?1");
         clear.Bind(1, customerKey);
         clear.Execute();
-        InsertTasks(tasks.Where(t => t.CustomerKey == customerKey), plannedOn);
+        foreach (var t in tasks.Where(t => t.CustomerKey == customerKey)) Insert(t, TaskFingerprint.Of(t), plannedOn);
     }
 
-    private void InsertTasks(IEnumerable<FollowUpTask> tasks, DateOnly plannedOn)
+    private void Insert(FollowUpTask t, long fingerprint, DateOnly plannedOn)
     {
         var insert = Cached("""
-            INSERT INTO followup_tasks (rep_key, due_date, customer_key, customer_name, kind, reason, event_date, message_zh, message_en, planned_on)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            INSERT INTO followup_tasks (rep_key, due_date, customer_key, customer_name, kind, reason, event_date, message_zh, message_en, planned_on, fingerprint)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
             """);
-        foreach (var t in tasks)
-        {
-            insert.Bind(1, t.RepKey);
-            insert.Bind(2, t.Due);
-            insert.Bind(3, t.CustomerKey);
-            insert.Bind(4, t.CustomerName);
-            insert.Bind(5, FollowUpKinds.Name(t.Kind));
-            insert.Bind(6, t.Reason);
-            insert.Bind(7, t.EventDate);
-            insert.Bind(8, t.MessageZh);
-            insert.Bind(9, t.MessageEn);
-            insert.Bind(10, plannedOn);
-            insert.Execute();
-        }
+        insert.Bind(1, t.RepKey);
+        insert.Bind(2, t.Due);
+        insert.Bind(3, t.CustomerKey);
+        insert.Bind(4, t.CustomerName);
+        insert.Bind(5, FollowUpKinds.Name(t.Kind));
+        insert.Bind(6, t.Reason);
+        insert.Bind(7, t.EventDate);
+        insert.Bind(8, t.MessageZh);
+        insert.Bind(9, t.MessageEn);
+        insert.Bind(10, plannedOn);
+        insert.Bind(11, fingerprint);
+        insert.Execute();
     }
 
     public void AddInteraction(Interaction interaction)

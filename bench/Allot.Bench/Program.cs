@@ -1,3 +1,3 @@
 using Allot.Bench;
 
-return ImportBenchmark.Run(args);
+return args.Length > 0 && args[0] == "pool" ? PoolBenchmark.Run(args[1..]) : ImportBenchmark.Run(args);

@@ -95,7 +95,7 @@ internal sealed class SqliteMaintenanceSession : IMaintenanceSession
             yield return new BookCustomer
             {
                 Key = keyText,
-                Name = customers.ColumnText(1) ?? "",
+                Name = System.Text.Encoding.UTF8.GetString(customers.ColumnBytes(1)),
                 Region = Pooled(customers, 2),
                 Status = ParseStatus(_pool.Get(customers.ColumnBytes(3))),
                 OwnerRepKey = Pooled(customers, 4),
@@ -341,53 +341,49 @@ internal sealed class SqliteMaintenanceSession : IMaintenanceSession
     {
         EnsureWrite();
         ArgumentNullException.ThrowIfNull(tasks);
-        // What is stored, per customer: the fingerprint of its tasks in stored order.
-        var stored = new Dictionary<string, long>(StringComparer.Ordinal);
+        // What is stored: per customer, in key order, the fingerprint of its tasks in stored order.
+        var stored = new List<(byte[] Key, long Print)>();
         using (var q = Prepare("SELECT customer_key, fingerprint FROM followup_tasks ORDER BY customer_key, id"))
         {
-            string current = "";
-            byte[] currentBytes = [];
             while (q.Step())
             {
                 var key = q.ColumnBytes(0);
-                if (!key.SequenceEqual(currentBytes))
-                {
-                    currentBytes = key.ToArray();
-                    current = System.Text.Encoding.UTF8.GetString(key);
-                }
-                stored[current] = TaskFingerprint.Combine(stored.GetValueOrDefault(current), q.ColumnInt64(1));
+                if (stored.Count == 0 || !key.SequenceEqual(stored[^1].Key)) stored.Add((key.ToArray(), 0));
+                stored[^1] = (stored[^1].Key, TaskFingerprint.Combine(stored[^1].Print, q.ColumnInt64(1)));
             }
         }
-        var groups = new Dictionary<string, List<(FollowUpTask Task, long Print)>>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var t in tasks)
-        {
-            if (!groups.TryGetValue(t.CustomerKey, out var group))
-            {
-                groups[t.CustomerKey] = group = [];
-                order.Add(t.CustomerKey);
-            }
-            group.Add((t, TaskFingerprint.Of(t)));
-        }
+        // What is planned: per customer, in the same (UTF-8 byte) key order; the job plans in that order already.
+        var planned = tasks.Select(t => (Task: t, Key: System.Text.Encoding.UTF8.GetBytes(t.CustomerKey))).ToList();
+        bool ordered = true;
+        for (int i = 1; i < planned.Count && ordered; i++) ordered = planned[i - 1].Key.AsSpan().SequenceCompareTo(planned[i].Key) <= 0;
+        if (!ordered) planned = [.. planned.OrderBy(p => p.Key, Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b)))];
+
         var clear = Cached("DELETE FROM followup_tasks WHERE customer_key = ?1");
-        foreach (string customer in order)
+        void Clear(byte[] key)
         {
-            var group = groups[customer];
-            long print = 0;
-            foreach (var (_, p) in group) print = TaskFingerprint.Combine(print, p);
-            if (stored.Remove(customer, out long before))
-            {
-                if (before == print) continue;
-                clear.Bind(1, customer);
-                clear.Execute();
-            }
-            foreach (var (task, p) in group) Insert(task, p, plannedOn);
-        }
-        foreach (string gone in stored.Keys)
-        {
-            clear.Bind(1, gone);
+            clear.Bind(1, System.Text.Encoding.UTF8.GetString(key));
             clear.Execute();
         }
+        int next = 0;
+        for (int start = 0; start < planned.Count;)
+        {
+            var key = planned[start].Key;
+            int end = start;
+            long print = 0;
+            for (; end < planned.Count && planned[end].Key.AsSpan().SequenceEqual(key); end++)
+                print = TaskFingerprint.Combine(print, TaskFingerprint.Of(planned[end].Task));
+            while (next < stored.Count && stored[next].Key.AsSpan().SequenceCompareTo(key) < 0) Clear(stored[next++].Key);
+            bool had = next < stored.Count && stored[next].Key.AsSpan().SequenceEqual(key);
+            bool same = had && stored[next].Print == print;
+            if (had) next++;
+            if (!same)
+            {
+                if (had) Clear(key);
+                for (int i = start; i < end; i++) Insert(planned[i].Task, TaskFingerprint.Of(planned[i].Task), plannedOn);
+            }
+            start = end;
+        }
+        while (next < stored.Count) Clear(stored[next++].Key);
     }
 
     public void ReplaceTasks(string customerKey, IEnumerable<FollowUpTask> tasks, DateOnly plannedOn)

@@ -48,13 +48,16 @@ public static class ContactRedaction
         };
     }
 
-    /// <summary>A phone number with all but its first three and last two digits replaced by '*'; shorter numbers
-    /// lose every digit but the last two. Separators are kept.</summary>
+    /// <summary>A phone number with all but its first three and last two digits (after a China country code) replaced by
+    /// '*'; numbers shorter than nine digits lose every digit but the last two. Separators are kept.</summary>
     public static string? MaskPhone(string? phone)
     {
         if (string.IsNullOrEmpty(phone)) return phone;
-        int digits = phone.Count(char.IsAsciiDigit);
-        int keepFirst = digits >= 9 ? 3 : 0, keepLast = Math.Min(2, digits / 3);
+        string all = string.Concat(phone.Where(char.IsAsciiDigit));
+        int digits = all.Length;
+        // A China country code (86, 0086) stays visible on top of the number's own first three digits.
+        int code = all.StartsWith("0086", StringComparison.Ordinal) ? 4 : all.StartsWith("86", StringComparison.Ordinal) && digits is 12 or 13 ? 2 : 0;
+        int keepFirst = digits - code >= 9 ? code + 3 : 0, keepLast = Math.Min(2, digits / 3);
         var chars = phone.ToCharArray();
         int seen = 0;
         for (int i = 0; i < chars.Length; i++)

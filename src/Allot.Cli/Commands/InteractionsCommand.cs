@@ -49,11 +49,7 @@ internal static class InteractionsCommand
                 Outcome = p.GetValue(outcome), Note = p.GetValue(note),
             };
             session.AddInteraction(interaction);
-            var after = session.GetBookCustomer(customerKey)!;
-            var tasks = new List<FollowUpTask>();
-            var options = new JobOptions("log", day, repKey ?? Environment.UserName, JobSteps.Plan, r.FollowUps.HorizonWeeks);
-            DailyJob.Plan(after, r.For(after), r, options, session.ClassifiedOn, DailyJob.Horizon(day, options.Weeks), tasks);
-            session.ReplaceTasks(customerKey, tasks, day);
+            var tasks = DailyJob.Replan(session, r, customerKey, day);
             session.Commit();
             var next = tasks.Where(t => !FollowUpKinds.IsCare(t.Kind)).MinBy(t => t.Due);
             ctx.Printer.Record([("interaction", interaction.Key), ("customer", customerKey), ("rep", repKey), ("date", when),

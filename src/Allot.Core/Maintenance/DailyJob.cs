@@ -104,6 +104,26 @@ public static class DailyJob
         return churn;
     }
 
+    /// <summary>Re-plans one customer after its owner or activity changed (a claim, an assignment, a release, a logged
+    /// interaction), so the stored plan never names a rep for a customer it no longer owns; returns the new tasks.</summary>
+    /// <param name="book">The book, in the transaction that made the change.</param>
+    /// <param name="rules">The rules.</param>
+    /// <param name="customerKey">The customer.</param>
+    /// <param name="today">The business day.</param>
+    public static IReadOnlyList<FollowUpTask> Replan(IMaintenanceBook book, MaintenanceRules rules, string customerKey, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(rules);
+        var tasks = new List<FollowUpTask>();
+        if (book.GetBookCustomer(customerKey) is { } c)
+        {
+            var options = new JobOptions("replan", today, "replan", JobSteps.Plan, rules.FollowUps.HorizonWeeks);
+            Plan(c, rules.For(c), rules, options, book.ClassifiedOn, Horizon(today, options.Weeks), tasks);
+        }
+        book.ReplaceTasks(customerKey, tasks, today);
+        return tasks;
+    }
+
     /// <summary>The last day of a plan made on <paramref name="today"/> reaching <paramref name="weeks"/> weeks ahead.</summary>
     public static DateOnly Horizon(DateOnly today, int weeks) => today.AddDays(7 * weeks - 1);
 

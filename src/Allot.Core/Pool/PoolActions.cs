@@ -5,7 +5,7 @@ using Allot.Core.Maintenance;
 namespace Allot.Core.Pool;
 
 /// <summary>A rep's claim, a manager's assignment and a release, each checked and written through one
-/// <see cref="IMaintenanceBook"/> (one transaction).</summary>
+/// <see cref="IMaintenanceBook"/> (one transaction), the customer's tasks re-planned for its new owner (or dropped).</summary>
 public static class PoolActions
 {
     /// <summary>A rep claims a customer from the pool, within the claim limits.</summary>
@@ -41,6 +41,7 @@ public static class PoolActions
             return new ClaimVerdict(ClaimRefusal.Lost, $"customer {customerKey} has no owner to release it from ({c.Status.ToString().ToLowerInvariant()})");
         var pool = rules.For(c).Pool;
         book.Apply(new PoolEvent(c.Key, PoolEventKind.Released, pool.Name, c.OwnerRepKey, today, by, reason));
+        DailyJob.Replan(book, rules, c.Key, today);
         return new ClaimVerdict(null, $"customer {customerKey} released by {by} from {c.OwnerRepKey} to pool {pool.Name}");
     }
 
@@ -66,6 +67,7 @@ public static class PoolActions
             : string.Create(CultureInfo.InvariantCulture, $"assigned by manager {manager} to {repKey} (owns {facts.Owned + 1})");
         book.Apply(new PoolEvent(customerKey, manager is null ? PoolEventKind.Claimed : PoolEventKind.Assigned, customerRules!.Pool.Name,
             repKey, today, by, reason));
+        DailyJob.Replan(book, rules, customerKey, today);
         return verdict;
     }
 }

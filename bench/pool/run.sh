@@ -40,7 +40,11 @@ if [ ! -f "$DIR/classified.db" ]; then
   mv "$DIR/prep.db" "$DIR/classified.db"
 fi
 
-fresh() { rm -f "$DIR/work.db" "$DIR/work.db-wal" "$DIR/work.db-shm"; cp "$DIR/classified.db" "$DIR/work.db"; "${ALLOT[@]}" pool init --db "$DIR/work.db" --out "$DIR/work.rules.json" 2>/dev/null || true; }
+fresh() { # a copy of the classified store, with the bundled rules beside it
+  rm -f "$DIR/work.db" "$DIR/work.db-wal" "$DIR/work.db-shm" "$DIR/work.rules.json"
+  cp "$DIR/classified.db" "$DIR/work.db"
+  "${ALLOT[@]}" pool init --db "$DIR/work.db" 2>/dev/null
+}
 measure() { # label, then the allot arguments
   local label=$1; shift
   local out; out=$( { /usr/bin/time -f "TIME %e %U %S %M" "${ALLOT[@]}" "$@" --db "$DIR/work.db" --quiet > "$DIR/out.txt" 2> "$DIR/err.txt"; } 2>&1; cat "$DIR/err.txt")
@@ -55,7 +59,6 @@ echo
 echo "| step | wall s | CPU s | peak RSS MB | what it did |"
 echo "|---|---:|---:|---:|---|"
 fresh
-rm -f "$DIR/work.rules.json"; "${ALLOT[@]}" pool init --db "$DIR/work.db" 2>/dev/null
 measure "day 1: pool reclaim (cold: builds the activity summary from 20M orders)" pool reclaim --today "$DAY1"
 measure "day 1: followups plan (first plan: every task written)" followups plan --today "$DAY1"
 measure "day 2: pool reclaim" pool reclaim --today "$DAY2"

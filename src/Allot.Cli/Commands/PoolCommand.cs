@@ -74,13 +74,13 @@ internal static class PoolCommand
         var asRep = new Option<string?>("--as-rep") { Description = "Show as this rep sees it (contact details masked)" };
         var asManager = new Option<string?>("--as-manager") { Description = "Show as this manager sees it (contacts of the pools it manages)" };
         var list = new Command("list", "Customers in the pool, with their pool, tier and how long they have been there; contact details masked "
-            + "unless --as-manager names a manager of the pool") { pool, region, tier, limit, offset, asRep, asManager, rules };
+            + "unless --as-manager names a manager of the pool") { pool, region, tier, limit, offset, asRep, asManager, rules, today };
         list.SetAction(wrap(ctx =>
         {
             var p = ctx.Parse;
             var r = RulesFile.Load(ctx, p.GetValue(rules), required: false);
             var viewer = p.GetValue(asManager) is { } m ? Viewer.Manager(m) : Viewer.Rep(p.GetValue(asRep) ?? "-");
-            var day = DateOnly.FromDateTime(ctx.Clock.GetLocalNow().DateTime);
+            var day = RulesFile.Today(ctx, today);
             using var store = ctx.OpenStore();
             List<BookCustomer> page;
             using (var session = store.BeginMaintenance(write: false))

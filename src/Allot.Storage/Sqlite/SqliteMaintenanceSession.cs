@@ -15,17 +15,8 @@ namespace Allot.Storage.Sqlite;
 /// statements, <c>COMMIT</c> or roll back.</summary>
 /// <remarks>Taking the write lock at the start means two sessions never interleave a check and a write: a second
 /// claim waits (up to the busy timeout) until the first has committed, then reads what it wrote.</remarks>
-internal sealed class SqliteMaintenanceSession : IMaintenanceSession
+internal sealed partial class SqliteMaintenanceSession : IMaintenanceSession
 {
-    private const string BookColumns = """
-        c.key, c.name, c.region, c.status, c.owner_rep, c.owner_since, c.created_date, c.birthday, c.key_account, c.tags,
-        a.first_order, a.last_order, a.last_interaction, r.tier, r.segment, r.lifecycle_stage, w.rep_key, w.warned_on, w.due_date
-        FROM customers c
-        LEFT JOIN customer_activity a ON a.customer_key = c.key
-        LEFT JOIN classification_results r ON r.run_id = ?1 AND r.customer_key = c.key
-        LEFT JOIN pool_warnings w ON w.customer_key = c.key
-        """;
-
     private readonly sqlite3 _db;
     private readonly TimeProvider _clock;
     private readonly bool _write;
@@ -67,98 +58,6 @@ internal sealed class SqliteMaintenanceSession : IMaintenanceSession
     {
         EnsureOpen();
         if (_write) ActivitySummary.Refresh(_db, Prepare);
-    }
-
-    public IEnumerable<BookCustomer> ReadBook(CustomerStatus? status = null)
-    {
-        EnsureOpen();
-        // Four ordered reads merged by key: at a million customers this is about twice as fast as joining with an
-        // index probe per customer and table.
-        var warnings = new Dictionary<string, PoolWarning>(StringComparer.Ordinal);
-        using (var w = Prepare("SELECT customer_key, rep_key, warned_on, due_date FROM pool_warnings"))
-            while (w.Step())
-                warnings[w.ColumnText(0)!] = new PoolWarning(_pool.Get(w.ColumnBytes(1)), TextPool.Date(w.ColumnBytes(2))!.Value, TextPool.Date(w.ColumnBytes(3))!.Value);
-        using var customers = Prepare("SELECT key, name, region, status, owner_rep, owner_since, created_date, birthday, key_account, tags FROM customers"
-            + (status is null ? "" : " WHERE status = ?1") + " ORDER BY key");
-        if (status is { } s) customers.Bind(1, Status(s));
-        var classStatement = Prepare("SELECT customer_key, tier, segment, lifecycle_stage FROM classification_results WHERE run_id = ?1 ORDER BY customer_key");
-        classStatement.Bind(1, _runId);
-        using var classes = new KeyCursor(classStatement);
-        using var activity = new KeyCursor(Prepare("SELECT customer_key, first_order, last_order, last_interaction FROM customer_activity ORDER BY customer_key"));
-        while (customers.Step())
-        {
-            var key = customers.ColumnBytes(0);
-            bool classified = classes.Seek(key), active = activity.Seek(key);
-            string keyText = System.Text.Encoding.UTF8.GetString(key);
-            var c = classes.Row;
-            var a = activity.Row;
-            yield return new BookCustomer
-            {
-                Key = keyText,
-                Name = System.Text.Encoding.UTF8.GetString(customers.ColumnBytes(1)),
-                Region = Pooled(customers, 2),
-                Status = ParseStatus(_pool.Get(customers.ColumnBytes(3))),
-                OwnerRepKey = Pooled(customers, 4),
-                OwnerSince = TextPool.Date(customers.ColumnBytes(5)),
-                CreatedDate = TextPool.Date(customers.ColumnBytes(6)),
-                Birthday = TextPool.Date(customers.ColumnBytes(7)),
-                KeyAccount = customers.ColumnInt64(8) != 0,
-                Tags = customers.ColumnBytes(9).Length == 0 ? [] : ListColumn.Split(customers.ColumnText(9)!),
-                Tier = classified ? Pooled(c, 1) : null,
-                Segment = classified ? Pooled(c, 2) : null,
-                Stage = classified ? Pooled(c, 3) : null,
-                FirstOrder = active ? TextPool.Date(a.ColumnBytes(1)) : null,
-                LastOrder = active ? TextPool.Date(a.ColumnBytes(2)) : null,
-                LastInteraction = active ? TextPool.Date(a.ColumnBytes(3)) : null,
-                Warning = warnings.Count > 0 ? warnings.GetValueOrDefault(keyText) : null,
-            };
-        }
-    }
-
-    /// <summary>A low-cardinality text column as a shared string; null for NULL or empty.</summary>
-    private string? Pooled(RawStatement q, int i)
-    {
-        var bytes = q.ColumnBytes(i);
-        return bytes.Length == 0 ? null : _pool.Get(bytes);
-    }
-
-    public BookCustomer? GetBookCustomer(string key)
-    {
-        EnsureOpen();
-        var q = Cached($"SELECT {BookColumns} WHERE c.key = ?2");
-        q.Bind(1, _runId);
-        q.Bind(2, key);
-        try
-        {
-            return q.Step() ? ReadBookRow(q) : null;
-        }
-        finally { q.Reset(); }
-    }
-
-    private BookCustomer ReadBookRow(RawStatement q)
-    {
-        string? Pooled(int i) => this.Pooled(q, i);
-        var warnedRep = Pooled(16);
-        return new BookCustomer
-        {
-            Key = q.ColumnText(0)!,
-            Name = q.ColumnText(1) ?? "",
-            Region = Pooled(2),
-            Status = ParseStatus(_pool.Get(q.ColumnBytes(3))),
-            OwnerRepKey = Pooled(4),
-            OwnerSince = TextPool.Date(q.ColumnBytes(5)),
-            CreatedDate = TextPool.Date(q.ColumnBytes(6)),
-            Birthday = TextPool.Date(q.ColumnBytes(7)),
-            KeyAccount = q.ColumnInt64(8) != 0,
-            Tags = q.ColumnBytes(9).Length == 0 ? [] : ListColumn.Split(q.ColumnText(9)!),
-            FirstOrder = TextPool.Date(q.ColumnBytes(10)),
-            LastOrder = TextPool.Date(q.ColumnBytes(11)),
-            LastInteraction = TextPool.Date(q.ColumnBytes(12)),
-            Tier = Pooled(13),
-            Segment = Pooled(14),
-            Stage = Pooled(15),
-            Warning = warnedRep is null ? null : new PoolWarning(warnedRep, TextPool.Date(q.ColumnBytes(17))!.Value, TextPool.Date(q.ColumnBytes(18))!.Value),
-        };
     }
 
     public IReadOnlyList<Rep> ReadReps()
@@ -246,22 +145,6 @@ internal sealed class SqliteMaintenanceSession : IMaintenanceSession
                 StoredMoney.FromStored(q.ColumnInt64(3)), StoredMoney.FromStored(q.ColumnInt64(4)));
     }
 
-    public IEnumerable<FollowUpTask> ReadTasks(string? repKey = null)
-    {
-        EnsureOpen();
-        using var q = Prepare("SELECT customer_key, customer_name, rep_key, kind, due_date, reason, event_date, message_zh, message_en FROM followup_tasks"
-            + (repKey is null ? "" : " WHERE rep_key = ?1") + " ORDER BY rep_key, due_date, customer_key");
-        if (repKey is not null) q.Bind(1, repKey);
-        var list = new List<FollowUpTask>();
-        while (q.Step())
-        {
-            list.Add(new FollowUpTask(q.ColumnText(0)!, q.ColumnText(1)!, _pool.Get(q.ColumnBytes(2)), FollowUpKinds.Parse(_pool.Get(q.ColumnBytes(3))),
-                TextPool.Date(q.ColumnBytes(4))!.Value, q.ColumnText(5)!, TextPool.Date(q.ColumnBytes(6)), q.ColumnText(7), q.ColumnText(8)));
-        }
-        list.Sort(DailyJob.TaskOrder);
-        return list;
-    }
-
     public void Apply(PoolEvent e)
     {
         EnsureWrite();
@@ -335,84 +218,6 @@ internal sealed class SqliteMaintenanceSession : IMaintenanceSession
         u.Bind(3, e.RepKey);
         if (u.Execute() != 1)
             throw new InvalidOperationException($"cannot apply {Kind(e.Kind)} to customer {e.CustomerKey}: {why}");
-    }
-
-    public void ReplaceTasks(IEnumerable<FollowUpTask> tasks, DateOnly plannedOn)
-    {
-        EnsureWrite();
-        ArgumentNullException.ThrowIfNull(tasks);
-        // What is stored: per customer, in key order, the fingerprint of its tasks in stored order.
-        var stored = new List<(byte[] Key, long Print)>();
-        using (var q = Prepare("SELECT customer_key, fingerprint FROM followup_tasks ORDER BY customer_key, id"))
-        {
-            while (q.Step())
-            {
-                var key = q.ColumnBytes(0);
-                if (stored.Count == 0 || !key.SequenceEqual(stored[^1].Key)) stored.Add((key.ToArray(), 0));
-                stored[^1] = (stored[^1].Key, TaskFingerprint.Combine(stored[^1].Print, q.ColumnInt64(1)));
-            }
-        }
-        // What is planned: per customer, in the same (UTF-8 byte) key order; the job plans in that order already.
-        var planned = tasks.Select(t => (Task: t, Key: System.Text.Encoding.UTF8.GetBytes(t.CustomerKey))).ToList();
-        bool ordered = true;
-        for (int i = 1; i < planned.Count && ordered; i++) ordered = planned[i - 1].Key.AsSpan().SequenceCompareTo(planned[i].Key) <= 0;
-        if (!ordered) planned = [.. planned.OrderBy(p => p.Key, Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b)))];
-
-        var clear = Cached("DELETE FROM followup_tasks WHERE customer_key = ?1");
-        void Clear(byte[] key)
-        {
-            clear.Bind(1, System.Text.Encoding.UTF8.GetString(key));
-            clear.Execute();
-        }
-        int next = 0;
-        for (int start = 0; start < planned.Count;)
-        {
-            var key = planned[start].Key;
-            int end = start;
-            long print = 0;
-            for (; end < planned.Count && planned[end].Key.AsSpan().SequenceEqual(key); end++)
-                print = TaskFingerprint.Combine(print, TaskFingerprint.Of(planned[end].Task));
-            while (next < stored.Count && stored[next].Key.AsSpan().SequenceCompareTo(key) < 0) Clear(stored[next++].Key);
-            bool had = next < stored.Count && stored[next].Key.AsSpan().SequenceEqual(key);
-            bool same = had && stored[next].Print == print;
-            if (had) next++;
-            if (!same)
-            {
-                if (had) Clear(key);
-                for (int i = start; i < end; i++) Insert(planned[i].Task, TaskFingerprint.Of(planned[i].Task), plannedOn);
-            }
-            start = end;
-        }
-        while (next < stored.Count) Clear(stored[next++].Key);
-    }
-
-    public void ReplaceTasks(string customerKey, IEnumerable<FollowUpTask> tasks, DateOnly plannedOn)
-    {
-        EnsureWrite();
-        var clear = Cached("DELETE FROM followup_tasks WHERE customer_key = ?1");
-        clear.Bind(1, customerKey);
-        clear.Execute();
-        foreach (var t in tasks.Where(t => t.CustomerKey == customerKey)) Insert(t, TaskFingerprint.Of(t), plannedOn);
-    }
-
-    private void Insert(FollowUpTask t, long fingerprint, DateOnly plannedOn)
-    {
-        var insert = Cached("""
-            INSERT INTO followup_tasks (rep_key, due_date, customer_key, customer_name, kind, reason, event_date, message_zh, message_en, planned_on, fingerprint)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-            """);
-        insert.Bind(1, t.RepKey);
-        insert.Bind(2, t.Due);
-        insert.Bind(3, t.CustomerKey);
-        insert.Bind(4, t.CustomerName);
-        insert.Bind(5, FollowUpKinds.Name(t.Kind));
-        insert.Bind(6, t.Reason);
-        insert.Bind(7, t.EventDate);
-        insert.Bind(8, t.MessageZh);
-        insert.Bind(9, t.MessageEn);
-        insert.Bind(10, plannedOn);
-        insert.Bind(11, fingerprint);
-        insert.Execute();
     }
 
     public void AddInteraction(Interaction interaction)

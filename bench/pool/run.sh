@@ -17,6 +17,7 @@ DIR=${DIR:-/tmp/allot-pool-bench}
 DAY1=${DAY1:-2026-03-02}   # first day: cold (the activity summary is built), then the steady days after it
 DAY2=$(date -d "$DAY1 + 1 day" +%F)
 DAY3=$(date -d "$DAY1 + 2 day" +%F)
+DAY4=$(date -d "$DAY1 + 3 day" +%F)
 
 dotnet build -c Release src/Allot.Cli/Allot.Cli.csproj -v q -nologo >/dev/null
 dotnet build -c Release bench/Allot.Bench/Allot.Bench.csproj -v q -nologo >/dev/null
@@ -50,7 +51,10 @@ measure() { # label, then the allot arguments
   local out; out=$( { /usr/bin/time -f "TIME %e %U %S %M" "${ALLOT[@]}" "$@" --db "$DIR/work.db" --quiet > "$DIR/out.txt" 2> "$DIR/err.txt"; } 2>&1; cat "$DIR/err.txt")
   local t; t=$(grep '^TIME' <<< "$out" | tail -1)
   read -r _ wall user sys rss <<< "$t"
-  local summary; summary=$(grep -v '^TIME' "$DIR/err.txt" | grep -v '^note' | tail -1)
+  local summary; summary=$( { grep -v -e '^TIME' -e '^note' "$DIR/err.txt" || true; } | tail -1)
+  if [ -z "$summary" ]; then # allot daily: the record on stdout
+    summary=$(awk '$1 ~ /^(warned|reclaimed|pooled|tasks|overdue|alerts)$/ { printf "%s%s %s", sep, $2, $1; sep = ", " }' "$DIR/out.txt")
+  fi
   printf '| %s | %s | %.2f | %d | %s |\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" "$((rss / 1024))" "$summary"
 }
 
@@ -59,12 +63,14 @@ echo
 echo "| step | wall s | CPU s | peak RSS MB | what it did |"
 echo "|---|---:|---:|---:|---|"
 fresh
-measure "day 1: pool reclaim (cold: builds the activity summary from 20M orders)" pool reclaim --today "$DAY1"
+measure "day 1: pool reclaim (cold: builds the activity summary from 20M orders; first run of the rules over the book)" pool reclaim --today "$DAY1"
 measure "day 1: followups plan (first plan: every task written)" followups plan --today "$DAY1"
 measure "day 2: pool reclaim" pool reclaim --today "$DAY2"
 measure "day 2: followups plan" followups plan --today "$DAY2"
-measure "day 3: daily (reclaim, plan, alerts, digest), one transaction" daily --today "$DAY3"
-measure "day 3: daily again (re-run: changes nothing)" daily --today "$DAY3"
+measure "day 3: daily --steps reclaim,plan (one transaction, one pass)" daily --today "$DAY3" --steps reclaim,plan
+measure "day 4: daily --steps reclaim,plan" daily --today "$DAY4" --steps reclaim,plan
+measure "day 4: daily (reclaim, plan, alerts, digest)" daily --today "$DAY4"
+measure "day 4: daily again (re-run: changes nothing)" daily --today "$DAY4"
 echo
 echo "### In-process phases (bench/Allot.Bench pool), fresh copy, day $DAY1"
 echo

@@ -110,4 +110,19 @@ public sealed class FollowUpsAlertsDailyTests
         Assert.Equal("pool", box.Json("customers", "show", "C2").GetProperty("status").GetString());
         Assert.DoesNotContain(box.Json("followups", "due", "--today", "2026-02-06", "--days", "30").EnumerateArray(), t => t.GetProperty("customer").GetString() == "C2");
     }
+
+    [Fact]
+    public void Daily_Steps_ReclaimAndPlanOnly_NoDigest()
+    {
+        using var box = new CliSandbox();
+        PoolBook.Load(box);
+        var r = box.Json("daily", "--today", "2026-02-01", "--steps", "reclaim,plan");
+        Assert.Equal(1, r.GetProperty("warned").GetInt32());
+        Assert.False(r.TryGetProperty("digest", out _));
+        Assert.False(Directory.Exists(Path.Combine(box.Folder, "digests")));
+        Assert.NotEmpty(box.Json("followups", "due", "--today", "2026-02-01").EnumerateArray());
+        var bad = box.Run("daily", "--steps", "reclaim,coffee");
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("unknown step 'coffee'", bad.Stderr);
+    }
 }

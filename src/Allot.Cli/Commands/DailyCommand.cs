@@ -17,8 +17,13 @@ internal static class DailyCommand
         var by = RulesFile.ByOption("Who runs it, recorded with every event (default: \"daily\")");
         var noPost = new Option<bool>("--no-post") { Description = "Write the digest file but do not POST it" };
         var repost = new Option<bool>("--repost") { Description = "POST the digest even if today's was posted already" };
+        var steps = new Option<string>("--steps")
+        {
+            Description = "Which steps, comma-separated: reclaim, plan, alerts (default all; the digest comes with alerts)",
+            DefaultValueFactory = _ => "reclaim,plan,alerts",
+        };
         var command = new Command("daily", "The daily job for cron: reclaim, re-plan and alerts in one transaction (safe to re-run for the same day), "
-            + "then the digest file and its webhook POST") { rules, today, weeks, by, noPost, repost };
+            + "then the digest file and its webhook POST") { rules, today, weeks, by, noPost, repost, steps };
         command.SetAction(wrap(ctx =>
         {
             var p = ctx.Parse;
@@ -26,12 +31,23 @@ internal static class DailyCommand
             int n = p.GetValue(weeks) ?? r.FollowUps.HorizonWeeks;
             if (n is < 1 or > 104) throw new UsageException("--weeks: expected 1 to 104");
             var day = RulesFile.Today(ctx, today);
+            var chosen = ParseSteps(p.GetValue(steps)!);
             using var store = ctx.OpenStore();
             JobResult result;
             using (var session = store.BeginMaintenance())
             {
-                result = DailyJob.Run(session, r, new JobOptions("daily", day, p.GetValue(by) ?? "daily", JobSteps.All, n));
+                result = DailyJob.Run(session, r, new JobOptions(chosen == JobSteps.All ? "daily" : "daily:" + p.GetValue(steps), day,
+                    p.GetValue(by) ?? "daily", chosen, n));
                 session.Commit();
+            }
+            if (!chosen.HasFlag(JobSteps.Alerts))
+            {
+                ctx.Printer.Record([
+                    ("day", day), ("customers", result.Customers), ("warned", result.Count(PoolEventKind.Warned)), ("reclaimed", result.Count(PoolEventKind.Reclaimed)),
+                    ("pooled", result.Count(PoolEventKind.Pooled)), ("exempt", result.Exempt), ("tasks", result.Tasks.Count), ("overdue", result.Overdue),
+                    ("run_of_the_day", (result.Previous?.Runs ?? 0) + 1),
+                ]);
+                return 0;
             }
             var digest = Digest.Build(day, result.Alerts, r);
             string json = digest.ToJson();
@@ -71,5 +87,21 @@ internal static class DailyCommand
             return 0;
         }));
         return command;
+    }
+
+    private static JobSteps ParseSteps(string text)
+    {
+        var steps = JobSteps.None;
+        foreach (string part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            steps |= part.ToLowerInvariant() switch
+            {
+                "reclaim" => JobSteps.Reclaim,
+                "plan" => JobSteps.Plan,
+                "alerts" => JobSteps.Alerts,
+                _ => throw new UsageException($"--steps: unknown step '{part}'; expected reclaim, plan, alerts"),
+            };
+        }
+        return steps == JobSteps.None ? throw new UsageException("--steps: name at least one of reclaim, plan, alerts") : steps;
     }
 }

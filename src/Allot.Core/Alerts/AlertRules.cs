@@ -68,5 +68,5 @@ public static class AlertRules
                 $"returns to pool {pool} on {Iso(warning.Due)} unless followed up (warned {Iso(warning.On)})"));
     }
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly d) => IsoDate.Format(d);
 }

@@ -29,40 +29,36 @@ public static class CarePlanner
         var lastDate = until.AddDays(settings.LeadDays);
         for (int year = today.Year; year <= lastDate.Year; year++)
         {
-            if (settings.Birthdays && customer.Birthday is { } b && b.Year <= year)
+            if (settings.Birthdays && customer.Birthday is { } b && b.Year <= year && InRange(OnYear(b, year)) is { } birthday)
+                Add(birthday, FollowUpKind.Birthday, "birthday on " + Iso(birthday), settings.Birthday, null, null);
+            if (settings.Anniversaries && customer.FirstOrder is { } f && year > f.Year && InRange(OnYear(f, year)) is { } anniversary)
             {
-                var date = OnYear(b, year);
-                Add(date, FollowUpKind.Birthday, $"birthday on {Iso(date)}", settings.Birthday, null, null);
-            }
-            if (settings.Anniversaries && customer.FirstOrder is { } f && year > f.Year)
-            {
-                var date = OnYear(f, year);
                 int years = year - f.Year;
-                Add(date, FollowUpKind.Anniversary, string.Create(CultureInfo.InvariantCulture, $"{years} year(s) since the first order ({Iso(f)}) on {Iso(date)}"),
+                Add(anniversary, FollowUpKind.Anniversary,
+                    string.Create(CultureInfo.InvariantCulture, $"{years} year(s) since the first order ({Iso(f)}) on {Iso(anniversary)}"),
                     settings.Anniversary, null, years);
             }
             if ((customer.Tier is { } tier && settings.HolidayTiers.Contains(tier)) || (settings.HolidayKeyAccounts && customer.KeyAccount))
             {
                 foreach (var holiday in settings.Holidays)
                 {
-                    if (holiday.On(year) is not { } date) continue;
-                    Add(date, FollowUpKind.Holiday, $"{holiday.Name} ({holiday.EnglishName}) on {Iso(date)}", settings.HolidayMessage, holiday, null);
+                    if (holiday.On(year) is { } h && InRange(h) is { } date)
+                        Add(date, FollowUpKind.Holiday, $"{holiday.Name} ({holiday.EnglishName}) on {Iso(date)}", settings.HolidayMessage, holiday, null);
                 }
             }
         }
 
-        void Add(DateOnly date, FollowUpKind kind, string reason, CareTemplate template, Holiday? holiday, int? years)
-        {
-            var due = date.AddDays(-settings.LeadDays);
-            if (date < today || due > until) return;
-            into.Add(new FollowUpTask(customer.Key, name, rep, kind, due, reason, date,
+        // Words are made only for dates in the plan: most candidate dates of most customers fall outside it.
+        DateOnly? InRange(DateOnly date) => date >= today && date.AddDays(-settings.LeadDays) <= until ? date : null;
+
+        void Add(DateOnly date, FollowUpKind kind, string reason, CareTemplate template, Holiday? holiday, int? years) =>
+            into.Add(new FollowUpTask(customer.Key, name, rep, kind, date.AddDays(-settings.LeadDays), reason, date,
                 CareTemplate.Fill(template.Chinese, name, holiday?.Name, years, date),
                 CareTemplate.Fill(template.English, name, holiday?.EnglishName, years, date)));
-        }
     }
 
     private static DateOnly OnYear(DateOnly date, int year) =>
         new(year, date.Month, Math.Min(date.Day, DateTime.DaysInMonth(year, date.Month)));
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly d) => IsoDate.Format(d);
 }

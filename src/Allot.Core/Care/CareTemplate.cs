@@ -51,7 +51,7 @@ public sealed record CareTemplate(string Chinese, string English)
                 "name" => name,
                 "holiday" => holiday ?? "",
                 "years" => years?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
-                "date" => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                "date" => Maintenance.IsoDate.Format(date),
                 _ => null,
             };
             if (value is null)

@@ -35,27 +35,29 @@ public static class FollowUpPlanner
         ArgumentNullException.ThrowIfNull(into);
         if (customer.Status != CustomerStatus.Active || customer.OwnerRepKey is not { } rep) return;
         var last = customer.LastInteraction;
-        (DateOnly Due, FollowUpKind Kind, string Reason)? next = null;
-        void Offer(DateOnly due, FollowUpKind kind, string reason)
+        // Candidates first, words only for the one chosen: a plan decides this for most of the book every day.
+        (DateOnly Due, FollowUpKind Kind)? next = null;
+        void Offer(DateOnly due, FollowUpKind kind)
         {
-            if (next is null || due < next.Value.Due) next = (due, kind, reason);
+            if (next is null || due < next.Value.Due) next = (due, kind);
         }
 
-        if (churn is not null && (last is null || last < churn.Since))
-            Offer(churn.Since.AddDays(settings.ChurnDays), FollowUpKind.Churn,
-                $"churn warning since {Iso(churn.Since)} ({churn.Why}): follow up within {settings.ChurnDays} days");
+        if (churn is not null && (last is null || last < churn.Since)) Offer(churn.Since.AddDays(settings.ChurnDays), FollowUpKind.Churn);
         if (customer.FirstOrder is { } first && first >= today.AddDays(-settings.NewCustomerWindowDays) && (last is null || last < first))
-            Offer(first.AddDays(settings.NewCustomerDays), FollowUpKind.NewCustomer,
-                $"new customer: first order {Iso(first)}, follow up within {settings.NewCustomerDays} days");
+            Offer(first.AddDays(settings.NewCustomerDays), FollowUpKind.NewCustomer);
         int? cadence = rules.FollowUpDays;
-        if (cadence is int days && (last ?? customer.OwnerSince ?? customer.CreatedDate) is { } from)
-        {
-            string since = last is { } l ? $"last follow-up {Iso(l)}" : $"no follow-up yet, owned since {Iso(from)}";
-            Offer(from.AddDays(days), FollowUpKind.Cadence, string.Create(CultureInfo.InvariantCulture, $"every {days} days ({rules.Origin}); {since}"));
-        }
+        var from = last ?? customer.OwnerSince ?? customer.CreatedDate;
+        if (cadence is int days && from is { } f) Offer(f.AddDays(days), FollowUpKind.Cadence);
         if (next is not { } n || n.Due > until) return;
+        string reason = n.Kind switch
+        {
+            FollowUpKind.Churn => $"churn warning since {Iso(churn!.Since)} ({churn.Why}): follow up within {settings.ChurnDays} days",
+            FollowUpKind.NewCustomer => $"new customer: first order {Iso(customer.FirstOrder!.Value)}, follow up within {settings.NewCustomerDays} days",
+            _ => string.Create(CultureInfo.InvariantCulture, $"every {cadence} days ({rules.Origin}); ")
+                + (last is { } l ? "last follow-up " + Iso(l) : "no follow-up yet, owned since " + Iso(from!.Value)),
+        };
         string name = customer.Name;
-        into.Add(new FollowUpTask(customer.Key, name, rep, n.Kind, n.Due, n.Reason));
+        into.Add(new FollowUpTask(customer.Key, name, rep, n.Kind, n.Due, reason));
         if (cadence is not int step) return;
         var repeat = (n.Due > today ? n.Due : today).AddDays(step);
         for (int round = 2; repeat <= until; round++, repeat = repeat.AddDays(step))
@@ -63,5 +65,5 @@ public static class FollowUpPlanner
                 string.Create(CultureInfo.InvariantCulture, $"every {step} days ({rules.Origin}); round {round} of the plan")));
     }
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly d) => IsoDate.Format(d);
 }

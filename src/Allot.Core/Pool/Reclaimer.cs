@@ -126,5 +126,5 @@ public static class Reclaimer
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly d) => IsoDate.Format(d);
 }

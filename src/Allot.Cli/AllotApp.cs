@@ -41,6 +41,11 @@ public static class AllotApp
         Add(AllocateCommand.Create(Wrap));
         Add(ValueCommand.Create(Wrap));
         Add(DemoCommand.Create(Wrap));
+        Add(PoolCommand.Create(Wrap));
+        Add(FollowUpsCommand.Create(Wrap));
+        Add(InteractionsCommand.Create(Wrap));
+        Add(AlertsCommand.Create(Wrap));
+        Add(DailyCommand.Create(Wrap));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -66,7 +71,8 @@ public static class AllotApp
             stderr.WriteLine($"allot: {e.Message}");
             return 2;
         }
-        catch (Exception e) when (e is ImportFileException or StoreException or Core.Classification.Schemes.SchemeException or Core.Allocation.Policies.PolicyException or IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception e) when (e is ImportFileException or StoreException or Core.Classification.Schemes.SchemeException
+            or Core.Allocation.Policies.PolicyException or Core.Maintenance.RulesException or IOException or UnauthorizedAccessException or ArgumentException)
         {
             stderr.WriteLine($"allot: {e.Message}");
             if (verbose) stderr.WriteLine(e);

@@ -13,7 +13,9 @@ internal sealed class CliContext(ParseResult parse, TextWriter stdout, TextWrite
     public TextWriter Err { get; } = stderr;
     public TimeProvider Clock { get; } = TimeProvider.System;
 
-    public OutputFormat Format => Parse.GetValue(GlobalOptions.Format);
+    public OutputFormat Format => Parse.GetValue(GlobalOptions.Format) is var f && f == OutputFormat.Ics
+        ? throw new UsageException("--format ics is for `allot followups export`; here use table, json or csv")
+        : f;
 
     public Printer Printer => new(Out, Format);
 

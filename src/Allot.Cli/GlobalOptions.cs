@@ -14,7 +14,7 @@ internal static class GlobalOptions
 
     public static readonly Option<OutputFormat> Format = new("--format")
     {
-        Description = "Output: table (default), json or csv",
+        Description = "Output: table (default), json or csv (ics for `allot followups export`)",
         DefaultValueFactory = _ => OutputFormat.Table,
         Recursive = true,
     };

@@ -1,6 +1,8 @@
 using Allot.Core.Classification.Schemes;
 using Allot.Core.Customers;
 using Allot.Core.Engagement;
+using Allot.Core.Maintenance;
+using Allot.Core.Pool;
 using Allot.Core.Receivables;
 using Allot.Core.Ownership;
 using Allot.Core.Reps;
@@ -126,4 +128,18 @@ public interface IStore : IDisposable
     /// <exception cref="StoreException">No such run, or a selected customer's owner changed since the run was made
     /// (the message lists them; nothing is applied).</exception>
     ApplyOutcome ApplyAllocation(long runId, string by, Func<StoredAllocation, bool> select, Action<int, int>? progress = null);
+
+    // ---- Pool (公海), follow-up plan, care, alerts and daily jobs (issue 8) ----
+
+    /// <summary>Opens the book for the pool, follow-up and alert workflows as one transaction: nothing is kept until
+    /// <see cref="IMaintenanceSession.Commit"/>. A write session holds the store's write lock from the start
+    /// (SQLite: <c>BEGIN IMMEDIATE</c>, waiting up to the busy timeout), so what it checks still holds when it writes.</summary>
+    /// <param name="write">False for a read-only look (nothing written; activity as last refreshed).</param>
+    IMaintenanceSession BeginMaintenance(bool write = true);
+
+    /// <summary>Pool events, newest first: of one customer, or of every customer.</summary>
+    IReadOnlyList<PoolEvent> GetPoolEvents(string? customerKey = null, int limit = 100);
+
+    /// <summary>The daily jobs' records, newest day first.</summary>
+    IReadOnlyList<JobRun> GetJobRuns(int limit = 50);
 }

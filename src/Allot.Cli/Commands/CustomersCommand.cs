@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Allot.Core.Customers;
+using Allot.Core.Maintenance;
+using Allot.Core.Pool;
 using Allot.Storage;
 
 namespace Allot.Cli.Commands;
@@ -29,8 +31,11 @@ internal static class CustomersCommand
         search.SetAction(wrap(ctx => List(ctx, Query(ctx.Parse, ctx.Parse.GetValue(searchText)))));
 
         var key = new Argument<string>("key") { Description = "Customer key" };
-        var show = new Command("show", "One customer: profile, contacts, orders summary, owner history") { key };
-        show.SetAction(wrap(ctx => Show(ctx, ctx.Parse.GetValue(key)!)));
+        var asRep = new Option<string?>("--as-rep") { Description = "Show as this rep sees it: contact details masked unless the rep owns the customer" };
+        var asManager = new Option<string?>("--as-manager") { Description = "Show as this manager sees it: contact details of the pools it manages" };
+        var rules = RulesFile.RulesOption();
+        var show = new Command("show", "One customer: profile, contacts, orders summary, owner history") { key, asRep, asManager, rules };
+        show.SetAction(wrap(ctx => Show(ctx, ctx.Parse.GetValue(key)!, ViewerOf(ctx, asRep, asManager, rules))));
 
         var duplicates = new Command("duplicates", "Possible duplicates (客户查重): same phone or email, or a near-identical name in the same city. Never merged automatically.");
         duplicates.SetAction(wrap(ctx =>
@@ -46,6 +51,7 @@ internal static class CustomersCommand
         command.Subcommands.Add(show);
         command.Subcommands.Add(search);
         command.Subcommands.Add(duplicates);
+        command.Subcommands.Add(CustomerCheckCommand.Create(wrap));
         return command;
 
         CustomerQuery Query(ParseResult p, string? substring) => new()
@@ -63,10 +69,26 @@ internal static class CustomersCommand
         return 0;
     }
 
-    private static int Show(CliContext ctx, string key)
+    /// <summary>The viewer of --as-rep / --as-manager with the rules that say who manages what; null: everything shown.</summary>
+    private static (Viewer, MaintenanceRules)? ViewerOf(CliContext ctx, Option<string?> asRep, Option<string?> asManager, Option<string?> rules)
+    {
+        string? rep = ctx.Parse.GetValue(asRep), manager = ctx.Parse.GetValue(asManager);
+        if (rep is not null && manager is not null) throw new UsageException("give --as-rep or --as-manager, not both");
+        if (rep is null && manager is null) return null;
+        var loaded = RulesFile.Load(ctx, ctx.Parse.GetValue(rules), required: false);
+        return (rep is not null ? Viewer.Rep(rep) : Viewer.Manager(manager!), loaded);
+    }
+
+    private static int Show(CliContext ctx, string key, (Viewer Viewer, MaintenanceRules Rules)? view)
     {
         using var store = ctx.OpenStore();
         var c = store.GetCustomer(key) ?? throw new ArgumentException($"no customer with key '{key}'");
+        if (view is { } v && !ContactRedaction.MaySee(c, v.Viewer, v.Rules))
+        {
+            c = ContactRedaction.Mask(c);
+            ctx.Err.WriteLine($"contact details masked: {v.Viewer.Name} " + (c.Status == CustomerStatus.Pool
+                ? "may see them once it claims the customer from the pool" : "neither owns the customer nor manages its pool"));
+        }
         var orders = store.GetOrders(key);
         var history = store.GetOwnerHistory(key);
         ctx.Printer.Record(

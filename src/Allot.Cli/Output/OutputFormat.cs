@@ -6,4 +6,7 @@ internal enum OutputFormat
     Table,
     Json,
     Csv,
+
+    /// <summary>iCalendar (RFC 5545): <c>allot followups export</c> only.</summary>
+    Ics,
 }

@@ -52,7 +52,7 @@ public sealed record Customer
     /// <summary>Key of the rep that owns the customer, if any.</summary>
     public string? OwnerRepKey { get; init; }
 
-    /// <summary>Date since which <see cref="OwnerRepKey"/> owns the customer.</summary>
+    /// <summary>Date since which <see cref="OwnerRepKey"/> owns the customer; for a customer in the pool, since when it is there.</summary>
     public DateOnly? OwnerSince { get; init; }
 
     /// <summary>Active, in the pool or lost.</summary>

@@ -150,7 +150,7 @@ public static class DuplicateFinder
         return folded;
     }
 
-    private static bool OneCharacterLeftOut(string a, string b)
+    internal static bool OneCharacterLeftOut(string a, string b)
     {
         if (Math.Abs(a.Length - b.Length) != 1) return a == b;
         if (a.Length > b.Length) (a, b) = (b, a);

@@ -20,7 +20,7 @@ internal static class IndicatorsCommand
         command.SetAction(wrap(ctx =>
         {
             var p = ctx.Parse;
-            if (p.GetValue(catalogOnly) || !File.Exists(ctx.DbPath))
+            if (p.GetValue(catalogOnly) || (!ctx.DbIsServer && !File.Exists(ctx.DbPath)))
             {
                 if (!p.GetValue(catalogOnly)) ctx.Err.WriteLine($"no store at {ctx.DbPath}: listing the indicators only");
                 ctx.Printer.Rows(["name", "kind", "unit", "description", "说明"], IndicatorCatalog.All.Select(d =>

@@ -70,7 +70,7 @@ public sealed partial class PostgresStore : IStore
                 else if (Scalar(c, $"SELECT 1 FROM pg_namespace WHERE nspname = '{where.Schema}'") is null)
                     throw new StoreException($"no store at {where.Description} (no schema {where.Schema}); create one with `allot init` or `allot import`");
             }
-            if (!create && Scalar(c, "SELECT to_regclass('schema_migrations')") is null)
+            if (!create && Scalar(c, "SELECT to_regclass('schema_migrations')::text") is null)
                 throw new StoreException($"no store at {where.Description}; create one with `allot init` or `allot import`");
             // Two processes opening a new store at once would both create its tables: one migrates, the other waits.
             Exec(c, MigrateLockSql);

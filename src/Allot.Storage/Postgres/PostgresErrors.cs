@@ -34,8 +34,9 @@ internal static class PostgresErrors
             + $"or no access to database '{where.Database}' (check the URL, PGPASSWORD or pg_hba.conf)", e),
         "3D000" => new StoreException($"database '{where.Database}' does not exist on {where.ServerText}; create it (createdb) or fix the URL", e),
         "42501" => new StoreException($"user '{where.User}' may not do this in {where.Description}: {e.MessageText}", e),
-        "57P01" or "57P02" or "57P03" => new StoreException($"PostgreSQL at {where.ServerText} is shutting down or starting up; "
-            + "nothing of this command was kept. Run it again once the server is back.", e),
+        "57P01" or "57P02" => new StoreException($"PostgreSQL at {where.ServerText} ended the connection (server shut down or "
+            + "connection terminated); nothing of this command was kept. Run it again once the server is back.", e),
+        "57P03" => new StoreException($"PostgreSQL at {where.ServerText} is starting up or shutting down; try again in a moment", e),
         "53100" => new StoreException($"PostgreSQL at {where.ServerText} is out of disk space; nothing of this command was kept", e),
         "53300" => new StoreException($"PostgreSQL at {where.ServerText} has too many connections; try again later", e),
         "40P01" or "40001" => new StoreException("another session changed the same rows at the same time; nothing of this command was kept, run it again", e),

@@ -28,8 +28,8 @@ public sealed partial class PostgresStore : IStore
     /// <summary>Takes the store's write lock until the end of the transaction.</summary>
     internal const string WriteLockSql = "SELECT pg_advisory_xact_lock(hashtextextended('allot.write:' || current_schema(), 0))";
 
-    private const string MigrateLockSql = "SELECT pg_advisory_lock(hashtextextended('allot.migrate:' || current_schema(), 0))";
-    private const string MigrateUnlockSql = "SELECT pg_advisory_unlock(hashtextextended('allot.migrate:' || current_schema(), 0))";
+    private const string MigrateLockSql = "SELECT pg_advisory_lock(hashtextextended('allot.migrate:' || COALESCE(@s::text, current_schema()), 0))";
+    private const string MigrateUnlockSql = "SELECT pg_advisory_unlock(hashtextextended('allot.migrate:' || COALESCE(@s::text, current_schema()), 0))";
 
     private readonly NpgsqlDataSource _source;
     private readonly PostgresLocation _where;
@@ -64,24 +64,25 @@ public sealed partial class PostgresStore : IStore
         try
         {
             using var c = source.OpenConnection();
-            if (where.Schema is not null)
-            {
-                if (create) Exec(c, $"CREATE SCHEMA IF NOT EXISTS {where.Schema}");
-                else if (Scalar(c, $"SELECT 1 FROM pg_namespace WHERE nspname = '{where.Schema}'") is null)
-                    throw new StoreException($"no store at {where.Description} (no schema {where.Schema}); create one with `allot init` or `allot import`");
-            }
-            if (!create && Scalar(c, "SELECT to_regclass('schema_migrations')::text") is null)
-                throw new StoreException($"no store at {where.Description}; create one with `allot init` or `allot import`");
-            // Two processes opening a new store at once would both create its tables: one migrates, the other waits.
-            Exec(c, MigrateLockSql);
+            // Two processes opening a new store at once would both create it: one does, the other waits, then
+            // finds it made. The lock is named after the store's schema, which may not exist yet.
+            Exec(c, MigrateLockSql, ("s", (object?)where.Schema ?? DBNull.Value));
             try
             {
+                if (where.Schema is not null)
+                {
+                    if (create) Exec(c, $"CREATE SCHEMA IF NOT EXISTS {where.Schema}");
+                    else if (Scalar(c, $"SELECT 1 FROM pg_namespace WHERE nspname = '{where.Schema}'") is null)
+                        throw new StoreException($"no store at {where.Description} (no schema {where.Schema}); create one with `allot init` or `allot import`");
+                }
+                if (!create && Scalar(c, "SELECT to_regclass('schema_migrations')::text") is null)
+                    throw new StoreException($"no store at {where.Description}; create one with `allot init` or `allot import`");
                 int version = Migrator.Migrate(c, clock, PostgresDialect.Translate);
                 return new PostgresStore(source, where, clock, version);
             }
             finally
             {
-                if (c.FullState == System.Data.ConnectionState.Open) Exec(c, MigrateUnlockSql);
+                if (c.FullState == System.Data.ConnectionState.Open) Exec(c, MigrateUnlockSql, ("s", (object?)where.Schema ?? DBNull.Value));
             }
         }
         catch (Exception e)
@@ -368,9 +369,9 @@ public sealed partial class PostgresStore : IStore
         return cmd;
     }
 
-    internal static void Exec(NpgsqlConnection c, string sql)
+    internal static void Exec(NpgsqlConnection c, string sql, params (string Name, object Value)[] parameters)
     {
-        using var cmd = new NpgsqlCommand(sql, c);
+        using var cmd = Command(c, sql, parameters);
         cmd.ExecuteNonQuery();
     }
 

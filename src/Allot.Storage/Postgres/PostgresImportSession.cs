@@ -19,9 +19,10 @@ namespace Allot.Storage.Postgres;
 /// before is updated, the rest are new. New rows go straight into the table by COPY; updated rows by COPY
 /// into a temporary table and one <c>UPDATE … FROM</c>. Owner changes are worked out from the looked-up
 /// owner, exactly as SQLite's session does, and recorded by COPY into the history.</para>
-/// <para>When a table was empty as a file began, a key can only exist if this file wrote it, so keys that a
-/// Bloom filter of the file's keys has certainly not seen are not looked up at all (a first load asks the
-/// server about ~1 % of its keys).</para>
+/// <para>When a table was empty as a file began, a key can only exist if this file wrote it, so keys whose
+/// fingerprint the file has not written (<see cref="FileKeys"/>) are not looked up at all: a first load asks the
+/// server only about its repeats. Past <see cref="BulkThreshold"/> new rows such a load goes on without the
+/// table's indexes (<see cref="BulkLoad"/>) until the file ends or a key may repeat.</para>
 /// <para>The session holds the store's write lock (<see cref="PostgresStore.WriteLockSql"/>) from its start to
 /// its end, so what it looked up stays true until it commits: a second import waits, then sees this one's rows.</para>
 /// </remarks>
@@ -46,7 +47,10 @@ internal sealed class PostgresImportSession : IImportSession
     private long _createdCustomers;
     private bool _createMissing;
     private bool _ownerGiven;
-    private KeyFilter? _written;
+    private FileKeys? _written;
+    private BulkLoad? _bulk;
+    private bool _bulkTried;
+    private long _inserted;
     private bool _staged;
 
     public PostgresImportSession(NpgsqlConnection connection, string by, TimeProvider clock, PostgresLocation where)
@@ -62,6 +66,12 @@ internal sealed class PostgresImportSession : IImportSession
     /// <summary>Rows per batch: large enough that the round trips (lookup, COPY) cost little per row.</summary>
     public int BatchSize => 16_384;
 
+    /// <summary>New rows of one file into an empty table after which the load goes on without indexes.</summary>
+    internal const int BulkThreshold = 100_000;
+
+    /// <summary>New rows of one file after which the table's statistics are refreshed.</summary>
+    private const int AnalyzeThreshold = 10_000;
+
     public void BeginFile(EntityKind kind, string file, IReadOnlySet<string> columns, bool createMissingCustomers) => Guard(() =>
     {
         EnsureOpen();
@@ -75,7 +85,10 @@ internal sealed class PostgresImportSession : IImportSession
             ("k", kind.ToString().ToLowerInvariant()), ("f", file), ("t", Now()), ("b", _by)))
             _importId = (long)insert.ExecuteScalar()!;
         using (var any = PostgresStore.Command(_c, $"SELECT EXISTS (SELECT 1 FROM {_table.Name})"))
-            _written = (bool)any.ExecuteScalar()! ? null : new KeyFilter();
+            _written = (bool)any.ExecuteScalar()! ? null : new FileKeys();
+        _bulk = null;
+        _bulkTried = false;
+        _inserted = 0;
         _staged = false;
         _inFile = true;
     });
@@ -116,6 +129,7 @@ internal sealed class PostgresImportSession : IImportSession
         // 1. References, as SQLite checks them (rep before customer), and repeats within the batch.
         var candidates = new List<int>(records.Count);
         var firstInBatch = new Dictionary<string, int>(records.Count, StringComparer.Ordinal);
+        bool repeats = false;
         for (int i = 0; i < records.Count; i++)
         {
             object record = records[i].Record;
@@ -129,13 +143,16 @@ internal sealed class PostgresImportSession : IImportSession
             if (!firstInBatch.TryAdd(_table.Key(record), i))
             {
                 outcomes[i] = WriteOutcome.DuplicateInFile;
+                repeats = true;
                 continue;
             }
             candidates.Add(i);
         }
+        // A repeat's reject names the line of its first occurrence, found through the unique index.
+        if (repeats) EndBulkLoad();
 
         // 2. Which keys the table holds already: written by this import (duplicates) or before it (updates).
-        var stored = Lookup(candidates.Select(i => _table.Key(records[i].Record)));
+        var stored = Lookup(candidates.Select(i => _table.Key(records[i].Record)).ToList());
         var inserts = new List<(object Record, long Line)>();
         var updates = new List<(object Record, long Line)>();
         var history = new List<(string Customer, string? From, string? To, long Line)>();
@@ -162,8 +179,15 @@ internal sealed class PostgresImportSession : IImportSession
             _written?.Add(key);
         }
 
-        // 3. Write: new rows straight into the table, updated ones through a temporary table.
+        // 3. Write: new rows straight into the table, updated ones through a temporary table. A large first load
+        // goes on without the table's indexes (built again at the end of the file).
+        if (_written is not null && !_bulkTried && _inserted + inserts.Count >= BulkThreshold)
+        {
+            _bulkTried = true;
+            _bulk = BulkLoad.Start(_c, _table.Name);
+        }
         if (inserts.Count > 0) Copy(_table.Name, inserts);
+        _inserted += inserts.Count;
         if (updates.Count > 0)
         {
             string stage = Stage();
@@ -206,6 +230,9 @@ internal sealed class PostgresImportSession : IImportSession
         EnsureFile();
         return Guard(() =>
         {
+            if (_bulk is not null) EndBulkLoad();
+            // A table that grew a lot gets fresh planner statistics, so lookups of the next file use its index.
+            else if (_inserted >= AnalyzeThreshold) PostgresStore.Exec(_c, $"ANALYZE {_table.Name}");
             using (var u = PostgresStore.Command(_c, "UPDATE imports SET read_rows = @r, imported = @i, updated = @u, rejected = @x WHERE id = @id",
                 ("r", read), ("i", imported), ("u", updated), ("x", rejected), ("id", _importId)))
                 u.ExecuteNonQuery();
@@ -249,6 +276,12 @@ internal sealed class PostgresImportSession : IImportSession
         return CustomerOf(record) is { } key && !_createMissing && !CustomerKeys().Contains(key) ? WriteOutcome.UnknownCustomer : null;
     }
 
+    private void EndBulkLoad()
+    {
+        _bulk?.Finish();
+        _bulk = null;
+    }
+
     private static string? CustomerOf(object record) => record switch
     {
         Order o => o.CustomerKey,
@@ -261,11 +294,15 @@ internal sealed class PostgresImportSession : IImportSession
     private readonly record struct Stored(long? ImportId, string? Owner, DateOnly? OwnerSince);
 
     /// <summary>The stored rows among the keys: who wrote them, and (customers) their owner.</summary>
-    private Dictionary<string, Stored> Lookup(IEnumerable<string> keys)
+    /// <remarks>In a table that was empty when the file began only keys of this file can be there, so only
+    /// those whose fingerprint the file has written are asked about.</remarks>
+    private Dictionary<string, Stored> Lookup(List<string> keys)
     {
-        var ask = _written is null ? keys.ToArray() : keys.Where(_written.MayContain).ToArray();
+        var ask = _written is null ? keys.ToArray() : keys.Where(_written.MaySee).ToArray();
         var found = new Dictionary<string, Stored>(StringComparer.Ordinal);
         if (ask.Length == 0) return found;
+        // A possible repeat during a first load: the unique index must be back before the question is asked.
+        EndBulkLoad();
         string owner = _kind == EntityKind.Customers ? "owner_rep, owner_since" : "NULL, NULL";
         using var q = PostgresStore.Command(_c, $"SELECT key, import_id, {owner} FROM {_table.Name} WHERE key = ANY(@keys)");
         q.Parameters.Add(new NpgsqlParameter<string[]>("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = ask });

@@ -330,4 +330,54 @@ public abstract class ImportContract<TProvider> : ContractBase<TProvider> where 
         Assert.Empty(Store.GetOwnerHistory("C001"));
         Assert.Equal(100, Store.FindCustomers(new CustomerQuery { Owner = "R2", Limit = 1000 }).Count);
     }
+
+    [Fact]
+    public void WriteBatch_LargeFirstLoadWithALateRepeat_RepeatFoundAndKeysStayUnique()
+    {
+        // 150,000 new orders into an empty table (PostgreSQL loads past 100,000 without indexes), then a repeat
+        // of an early key, then more new orders; a second file updates them all.
+        var outcomes = new List<WriteOutcome>();
+        using (var s = Store.BeginImport("test"))
+        {
+            s.BeginFile(EntityKind.Orders, "big.csv", Columns(), true);
+            var rows = Enumerable.Range(0, 150_000).Select(i => Order($"O{i:000000}", $"C{i % 1000}", 1m)).ToList();
+            rows.Insert(120_000, Order("O000005", "C1", 50m));
+            rows.AddRange(Enumerable.Range(150_000, 1_000).Select(i => Order($"O{i:000000}", "C2", 1m)));
+            for (int start = 0; start < rows.Count; start += 16_384)
+            {
+                var batch = rows.Skip(start).Take(16_384).Select((o, k) => new LineRecord(o, start + k + 2)).ToList();
+                var result = new WriteOutcome[batch.Count];
+                s.WriteBatch(batch, result);
+                outcomes.AddRange(result);
+            }
+            Assert.Equal(7, s.FirstLineOf("O000005"));
+            s.EndFile(rows.Count, rows.Count - 1, 0, 1);
+            s.Commit();
+        }
+        Assert.Equal(WriteOutcome.DuplicateInFile, outcomes[120_000]);
+        Assert.Equal(151_000, outcomes.Count(o => o == WriteOutcome.Inserted));
+        Assert.Equal((151_000L, 151_000m), (Store.GetStats().Orders, Store.GetStats().AmountTotal));
+        var again = ImportBatch(Store, EntityKind.Orders, false, [], Order("O000005", "C1", 7m), Order("O150999", "C2", 7m), Order("N1", "C2", 7m));
+        Assert.Equal([WriteOutcome.Updated, WriteOutcome.Updated, WriteOutcome.Inserted], again);
+        Assert.Equal(151_001, Store.GetStats().Orders);
+        Assert.Equal(7m, Store.GetOrders("C1").Single(o => o.Key == "O000005").Amount);
+    }
+
+    [Fact]
+    public void WriteBatch_LargeFirstLoadRolledBack_StoreAsBeforeAndStillUnique()
+    {
+        using (var s = Store.BeginImport("test"))
+        {
+            s.BeginFile(EntityKind.Orders, "big.csv", Columns(), true);
+            for (int start = 0; start < 120_000; start += 16_384)
+            {
+                var batch = Enumerable.Range(start, Math.Min(16_384, 120_000 - start)).Select(i => new LineRecord(Order($"O{i:000000}", "C1", 1m), i + 2)).ToList();
+                s.WriteBatch(batch, new WriteOutcome[batch.Count]);
+            }
+        }
+        Assert.Equal(0, Store.GetStats().Orders);
+        var outcomes = ImportBatch(Store, EntityKind.Orders, true, [], Order("O1", "C1"), Order("O1", "C1"));
+        Assert.Equal([WriteOutcome.Inserted, WriteOutcome.DuplicateInFile], outcomes);
+        Assert.Equal([WriteOutcome.Updated], ImportBatch(Store, EntityKind.Orders, true, [], Order("O1", "C1")));
+    }
 }

@@ -42,6 +42,32 @@ public sealed class PostgresCliTests : IDisposable
     }
 
     [Fact]
+    public void Classify_Postgres_SameResultsAsSqlite()
+    {
+        using var sqlite = new CliSandbox();
+        using var postgres = new CliSandbox(Db());
+        string data = Path.Combine(sqlite.Folder, "data");
+        Assert.Equal(0, sqlite.Run("generate", "--customers", "800", "--reps", "15", "--orders", "20000", "--seed", "12", "--out", data).Exit);
+        foreach (var box in new[] { sqlite, postgres })
+        {
+            foreach (string kind in new[] { "reps", "customers", "orders", "invoices", "payments", "interactions", "feedback" })
+                box.Json("import", kind, Path.Combine(data, kind + ".csv"), "--rejects", Path.Combine(box.Folder, "r.csv"));
+            box.Json("import", "orders", SharedData.File("superstore", "Sample - Superstore.csv"), "--preset", "superstore", "--rejects", Path.Combine(box.Folder, "r.csv"));
+        }
+        foreach (string[] args in new[] { new[] { "classify", "--no-store" }, ["classify", "--no-store", "--as-of", "2018-06-30"], ["indicators"],
+            ["indicators", "--customer", "CG-12520", "--as-of", "2019-12-30"] })
+        {
+            var expected = sqlite.Run([.. args, "--format", "json"]);
+            Assert.True(expected.Exit == 0, expected.Stderr);
+            Assert.Equal(expected.Stdout, postgres.Run([.. args, "--format", "json"]).Stdout);
+        }
+        // A stored run reads back the same.
+        Assert.Equal(sqlite.Run("classify", "--by", "t", "--format", "json").Stdout, postgres.Run("classify", "--by", "t", "--format", "json").Stdout);
+        string key = sqlite.Json("customers", "list", "--limit", "1")[0].GetProperty("key").GetString()!;
+        Assert.Equal(sqlite.Run("explain", key, "--format", "json").Stdout, postgres.Run("explain", key, "--format", "json").Stdout);
+    }
+
+    [Fact]
     public async Task Import_TwoProcessesAtOnce_NothingLostAndHistoryConsistent()
     {
         string db = Db();

@@ -1,4 +1,5 @@
 using Allot.Core.Indicators;
+using Allot.Tests.Shared;
 
 namespace Allot.Core.Tests.Indicators;
 
@@ -13,7 +14,7 @@ public sealed class IndicatorSummariesTests
     public void Compute_SummariesOfTinyBook_SameTableAsStreaming(int daysEarlier)
     {
         var asOf = TinyBook.AsOf.AddDays(-daysEarlier);
-        AssertSameTable(IndicatorCalculator.Compute(TinyBook.Input, asOf), IndicatorCalculator.Compute(Summarize(TinyBook.Input, asOf), asOf));
+        IndicatorTables.AssertSame(IndicatorCalculator.Compute(TinyBook.Input, asOf), IndicatorCalculator.Compute(Summarize(TinyBook.Input, asOf), asOf));
     }
 
     [Fact]
@@ -22,24 +23,6 @@ public sealed class IndicatorSummariesTests
         var table = IndicatorCalculator.Compute(new IndicatorSummaries(), TinyBook.AsOf);
         Assert.Equal(0, table.Count);
         Assert.Equal(TinyBook.AsOf, table.AsOf);
-    }
-
-    /// <summary>Asserts two tables hold the same rows and every column bit for bit (NaN equal to NaN).</summary>
-    internal static void AssertSameTable(IndicatorTable expected, IndicatorTable actual)
-    {
-        Assert.Equal(expected.AsOf, actual.AsOf);
-        Assert.Equal(expected.CustomerKeys, actual.CustomerKeys);
-        Assert.Equal(expected.NumberNames, actual.NumberNames);
-        Assert.Equal(expected.TextNames, actual.TextNames);
-        foreach (string name in expected.NumberNames)
-        {
-            var e = expected.Number(name);
-            var a = actual.Number(name);
-            for (int i = 0; i < e.Length; i++)
-                Assert.True(BitConverter.DoubleToInt64Bits(e[i]) == BitConverter.DoubleToInt64Bits(a[i]) || (double.IsNaN(e[i]) && double.IsNaN(a[i])),
-                    $"{name} of {expected.CustomerKeys[i]}: {e[i]:R} expected, {a[i]:R} from the sums");
-        }
-        foreach (string name in expected.TextNames) Assert.Equal(expected.Text(name), actual.Text(name));
     }
 
     /// <summary>Per-customer sums of records dated on or before as-of, made the way a GROUP BY makes them.</summary>

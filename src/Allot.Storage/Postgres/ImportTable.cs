@@ -4,8 +4,6 @@ using Allot.Core.Importing;
 using Allot.Core.Receivables;
 using Allot.Core.Reps;
 using Allot.Core.Sales;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Allot.Storage.Postgres;
 
@@ -29,7 +27,7 @@ internal sealed class ImportTable
     ];
 
     private ImportTable(string name, Type recordType, string[] columns, string[] updated, Func<object, string> key,
-        Action<NpgsqlBinaryImporter, object> write)
+        Action<BinaryCopy, object> write)
     {
         Name = name;
         RecordType = recordType;
@@ -55,7 +53,7 @@ internal sealed class ImportTable
     public Func<object, string> Key { get; }
 
     /// <summary>Writes a record's values for <see cref="Columns"/>.</summary>
-    public Action<NpgsqlBinaryImporter, object> Write { get; }
+    public Action<BinaryCopy, object> Write { get; }
 
     /// <summary>The table of a kind, for a file providing <paramref name="columns"/>.</summary>
     public static ImportTable For(EntityKind kind, IReadOnlySet<string> columns) => kind switch
@@ -69,48 +67,48 @@ internal sealed class ImportTable
             i => ((Invoice)i).Key, (copy, i) =>
             {
                 var v = (Invoice)i;
-                copy.Write(v.Key, NpgsqlDbType.Text);
-                copy.Write(v.CustomerKey, NpgsqlDbType.Text);
-                copy.WriteDate(v.IssueDate);
-                copy.WriteDate(v.DueDate);
-                copy.WriteMoney(v.Amount);
+                copy.Text(v.Key);
+                copy.Text(v.CustomerKey);
+                copy.Date(v.IssueDate);
+                copy.Date(v.DueDate);
+                copy.Money(v.Amount);
             }),
         EntityKind.Payments => Simple("payments", typeof(Payment), ["key", "invoice_key", "payment_date", "amount"],
             p => ((Payment)p).Key, (copy, p) =>
             {
                 var v = (Payment)p;
-                copy.Write(v.Key, NpgsqlDbType.Text);
-                copy.Write(v.InvoiceKey, NpgsqlDbType.Text);
-                copy.WriteDate(v.Date);
-                copy.WriteMoney(v.Amount);
+                copy.Text(v.Key);
+                copy.Text(v.InvoiceKey);
+                copy.Date(v.Date);
+                copy.Money(v.Amount);
             }),
         EntityKind.Interactions => Simple("interactions", typeof(Interaction), ["key", "customer_key", "rep_key", "interaction_date", "kind", "outcome", "note"],
             x => ((Interaction)x).Key, (copy, x) =>
             {
                 var v = (Interaction)x;
-                copy.Write(v.Key, NpgsqlDbType.Text);
-                copy.Write(v.CustomerKey, NpgsqlDbType.Text);
-                copy.WriteText(v.RepKey);
-                copy.WriteDate(v.Date);
-                copy.Write(v.Kind.ToString().ToLowerInvariant(), NpgsqlDbType.Text);
-                copy.WriteText(v.Outcome);
-                copy.WriteText(v.Note);
+                copy.Text(v.Key);
+                copy.Text(v.CustomerKey);
+                copy.Text(v.RepKey);
+                copy.Date(v.Date);
+                copy.Text(v.Kind.ToString().ToLowerInvariant());
+                copy.Text(v.Outcome);
+                copy.Text(v.Note);
             }),
         EntityKind.Feedback => Simple("feedback", typeof(Feedback), ["key", "customer_key", "feedback_date", "satisfaction", "nps", "comment"],
             f => ((Feedback)f).Key, (copy, f) =>
             {
                 var v = (Feedback)f;
-                copy.Write(v.Key, NpgsqlDbType.Text);
-                copy.Write(v.CustomerKey, NpgsqlDbType.Text);
-                copy.WriteDate(v.Date);
-                copy.WriteBigint(v.Satisfaction);
-                copy.WriteBigint(v.Nps);
-                copy.WriteText(v.Comment);
+                copy.Text(v.Key);
+                copy.Text(v.CustomerKey);
+                copy.Date(v.Date);
+                copy.Int64(v.Satisfaction);
+                copy.Int64(v.Nps);
+                copy.Text(v.Comment);
             }),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private static ImportTable Simple(string name, Type type, string[] columns, Func<object, string> key, Action<NpgsqlBinaryImporter, object> write) =>
+    private static ImportTable Simple(string name, Type type, string[] columns, Func<object, string> key, Action<BinaryCopy, object> write) =>
         new(name, type, columns, columns[1..], key, write);
 
     private static ImportTable Customers(IReadOnlySet<string> provided)
@@ -124,61 +122,61 @@ internal sealed class ImportTable
             (copy, c) => WriteCustomer(copy, (Customer)c, columns));
     }
 
-    private static void WriteCustomer(NpgsqlBinaryImporter copy, Customer c, string[] columns)
+    private static void WriteCustomer(BinaryCopy copy, Customer c, string[] columns)
     {
         foreach (string column in columns)
         {
             switch (column)
             {
-                case "key": copy.Write(c.Key, NpgsqlDbType.Text); break;
-                case "name": copy.Write(c.Name, NpgsqlDbType.Text); break;
-                case "type": copy.WriteText(c.Type); break;
-                case "industry": copy.WriteText(c.Industry); break;
-                case "region": copy.WriteText(c.Region); break;
-                case "city": copy.WriteText(c.City); break;
-                case "address": copy.WriteText(c.Address); break;
-                case "created_date": copy.WriteDate(c.CreatedDate); break;
-                case "birthday": copy.WriteDate(c.Birthday); break;
-                case "phone": copy.WriteText(c.Phone); break;
-                case "email": copy.WriteText(c.Email); break;
-                case "contacts": copy.Write(ContactsColumn.Format(c.Contacts), NpgsqlDbType.Text); break;
-                case "channel": copy.WriteText(c.Channel); break;
-                case "tags": copy.Write(ListColumn.Join(c.Tags), NpgsqlDbType.Text); break;
-                case "key_account": copy.Write(c.KeyAccount ? 1L : 0L, NpgsqlDbType.Bigint); break;
-                case "owner_rep": copy.WriteText(c.OwnerRepKey); break;
-                case "owner_since": copy.WriteDate(c.OwnerSince); break;
-                case "status": copy.Write(c.Status.ToString().ToLowerInvariant(), NpgsqlDbType.Text); break;
+                case "key": copy.Text(c.Key); break;
+                case "name": copy.Text(c.Name); break;
+                case "type": copy.Text(c.Type); break;
+                case "industry": copy.Text(c.Industry); break;
+                case "region": copy.Text(c.Region); break;
+                case "city": copy.Text(c.City); break;
+                case "address": copy.Text(c.Address); break;
+                case "created_date": copy.Date(c.CreatedDate); break;
+                case "birthday": copy.Date(c.Birthday); break;
+                case "phone": copy.Text(c.Phone); break;
+                case "email": copy.Text(c.Email); break;
+                case "contacts": copy.Text(ContactsColumn.Format(c.Contacts)); break;
+                case "channel": copy.Text(c.Channel); break;
+                case "tags": copy.Text(ListColumn.Join(c.Tags)); break;
+                case "key_account": copy.Int64(c.KeyAccount ? 1L : 0L); break;
+                case "owner_rep": copy.Text(c.OwnerRepKey); break;
+                case "owner_since": copy.Date(c.OwnerSince); break;
+                case "status": copy.Text(c.Status.ToString().ToLowerInvariant()); break;
                 default: throw new InvalidOperationException($"unmapped customer column {column}");
             }
         }
     }
 
-    private static void WriteRep(NpgsqlBinaryImporter copy, Rep r)
+    private static void WriteRep(BinaryCopy copy, Rep r)
     {
-        copy.Write(r.Key, NpgsqlDbType.Text);
-        copy.Write(r.Name, NpgsqlDbType.Text);
-        copy.WriteText(r.Team);
-        copy.Write(ListColumn.Join(r.Regions), NpgsqlDbType.Text);
-        copy.Write(ListColumn.Join(r.Industries), NpgsqlDbType.Text);
-        copy.Write(r.Level.ToString().ToLowerInvariant(), NpgsqlDbType.Text);
-        copy.WriteBigint(r.ProductSkill);
-        copy.WriteBigint(r.SellingSkill);
-        copy.WriteBigint(r.RelationshipSkill);
-        copy.WriteBigint(r.Capacity);
-        copy.Write(ListColumn.JoinPairs(r.CapacityByTier), NpgsqlDbType.Text);
-        copy.Write(r.Active ? 1L : 0L, NpgsqlDbType.Bigint);
-        copy.WriteDate(r.StartDate);
+        copy.Text(r.Key);
+        copy.Text(r.Name);
+        copy.Text(r.Team);
+        copy.Text(ListColumn.Join(r.Regions));
+        copy.Text(ListColumn.Join(r.Industries));
+        copy.Text(r.Level.ToString().ToLowerInvariant());
+        copy.Int64(r.ProductSkill);
+        copy.Int64(r.SellingSkill);
+        copy.Int64(r.RelationshipSkill);
+        copy.Int64(r.Capacity);
+        copy.Text(ListColumn.JoinPairs(r.CapacityByTier));
+        copy.Int64(r.Active ? 1L : 0L);
+        copy.Date(r.StartDate);
     }
 
-    private static void WriteOrder(NpgsqlBinaryImporter copy, Order o)
+    private static void WriteOrder(BinaryCopy copy, Order o)
     {
-        copy.Write(o.Key, NpgsqlDbType.Text);
-        copy.Write(o.CustomerKey, NpgsqlDbType.Text);
-        copy.WriteDate(o.Date);
-        copy.WriteMoney(o.Amount);
-        copy.WriteMoney(o.Profit);
-        copy.WriteText(o.Category);
-        copy.WriteText(o.Channel);
-        copy.WriteDouble(o.Quantity is null ? null : (double)o.Quantity.Value);
+        copy.Text(o.Key);
+        copy.Text(o.CustomerKey);
+        copy.Date(o.Date);
+        copy.Money(o.Amount);
+        copy.Money(o.Profit);
+        copy.Text(o.Category);
+        copy.Text(o.Channel);
+        copy.Double(o.Quantity is null ? null : (double)o.Quantity.Value);
     }
 }

@@ -314,13 +314,14 @@ internal sealed class PostgresImportSession : IImportSession
 
     private void Copy(string table, List<(object Record, long Line)> rows)
     {
-        using var copy = _c.BeginBinaryImport($"COPY {table} ({string.Join(", ", _table.Columns)}, import_id, import_line) FROM STDIN (FORMAT BINARY)");
+        using var copy = new BinaryCopy(_c, $"{table} ({string.Join(", ", _table.Columns)}, import_id, import_line)");
+        int fields = _table.Columns.Length + 2;
         foreach (var (record, line) in rows)
         {
-            copy.StartRow();
+            copy.StartRow(fields);
             _table.Write(copy, record);
-            copy.Write(_importId, NpgsqlDbType.Bigint);
-            copy.Write(line, NpgsqlDbType.Bigint);
+            copy.Int64(_importId);
+            copy.Int64(line);
         }
         copy.Complete();
     }
@@ -342,28 +343,28 @@ internal sealed class PostgresImportSession : IImportSession
     {
         string at = Now();
         string file = Path.GetFileName(_file);
-        using var copy = _c.BeginBinaryImport("COPY assignment_history (customer_key, from_rep, to_rep, changed_at, by_whom, reason) FROM STDIN (FORMAT BINARY)");
+        using var copy = new BinaryCopy(_c, "assignment_history (customer_key, from_rep, to_rep, changed_at, by_whom, reason)");
         foreach (var (customer, from, to, line) in changes)
         {
-            copy.StartRow();
-            copy.Write(customer, NpgsqlDbType.Text);
-            copy.WriteText(from);
-            copy.WriteText(to);
-            copy.Write(at, NpgsqlDbType.Text);
-            copy.Write(_by, NpgsqlDbType.Text);
-            copy.Write($"import of {file} line {line.ToString(CultureInfo.InvariantCulture)}", NpgsqlDbType.Text);
+            copy.StartRow(6);
+            copy.Text(customer);
+            copy.Text(from);
+            copy.Text(to);
+            copy.Text(at);
+            copy.Text(_by);
+            copy.Text($"import of {file} line {line.ToString(CultureInfo.InvariantCulture)}");
         }
         copy.Complete();
     }
 
     private void CreateCustomers(List<string> keys)
     {
-        using var copy = _c.BeginBinaryImport("COPY customers (key, import_id) FROM STDIN (FORMAT BINARY)");
+        using var copy = new BinaryCopy(_c, "customers (key, import_id)");
         foreach (string key in keys)
         {
-            copy.StartRow();
-            copy.Write(key, NpgsqlDbType.Text);
-            copy.Write(_importId, NpgsqlDbType.Bigint);
+            copy.StartRow(2);
+            copy.Text(key);
+            copy.Int64(_importId);
         }
         copy.Complete();
         _createdCustomers += keys.Count;

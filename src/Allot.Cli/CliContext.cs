@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Allot.Cli.Output;
 using Allot.Storage;
-using Allot.Storage.Sqlite;
 
 namespace Allot.Cli;
 
@@ -21,19 +20,16 @@ internal sealed class CliContext(ParseResult parse, TextWriter stdout, TextWrite
 
     public bool Quiet => Parse.GetValue(GlobalOptions.Quiet);
 
-    /// <summary>--db, else ALLOT_DB, else ./allot.db.</summary>
+    /// <summary>--db, else ALLOT_DB, else ./allot.db: a SQLite file, or a PostgreSQL URL (postgres://…).</summary>
     public string DbPath =>
         Parse.GetValue(GlobalOptions.Db) is { Length: > 0 } db ? db
         : Environment.GetEnvironmentVariable("ALLOT_DB") is { Length: > 0 } env ? env
         : "allot.db";
 
-    public IStore OpenStore(bool create = false)
-    {
-        string path = DbPath;
-        if (path.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-            throw new UsageException("PostgreSQL stores are not supported yet in this version; use a SQLite file path");
-        return SqliteStore.Open(path, create, Clock);
-    }
+    /// <summary>True when the store is a PostgreSQL server rather than a file.</summary>
+    public bool DbIsServer => StoreFactory.IsServer(DbPath);
+
+    public IStore OpenStore(bool create = false) => StoreFactory.Open(DbPath, create, Clock);
 
     /// <summary>A progress bar on stderr: shown on a terminal, or when ALLOT_PROGRESS=1 (for scripts that watch it).</summary>
     public ProgressBar Progress(string label) => new(Err, label,

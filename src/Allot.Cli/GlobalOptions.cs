@@ -8,7 +8,8 @@ internal static class GlobalOptions
 {
     public static readonly Option<string?> Db = new("--db")
     {
-        Description = "Store: a SQLite file (default ./allot.db, or the ALLOT_DB environment variable)",
+        Description = "Store: a SQLite file (default ./allot.db), or PostgreSQL as postgres://user:password@host/database[?schema=NAME]; "
+            + "else the ALLOT_DB environment variable",
         Recursive = true,
     };
 

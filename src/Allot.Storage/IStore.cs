@@ -10,7 +10,8 @@ using Allot.Core.Sales;
 
 namespace Allot.Storage;
 
-/// <summary>The store: everything Allot keeps. SQLite today; PostgreSQL behind the same interface later.</summary>
+/// <summary>The store: everything Allot keeps, in SQLite (<see cref="Sqlite.SqliteStore"/>) or PostgreSQL
+/// (<see cref="Postgres.PostgresStore"/>); <see cref="StoreFactory"/> opens the one a location names.</summary>
 public interface IStore : IDisposable
 {
     /// <summary>Where the store lives (a file path or a connection description without password).</summary>

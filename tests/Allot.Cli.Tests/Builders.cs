@@ -5,11 +5,12 @@ namespace Allot.Cli.Tests;
 /// <summary>Runs <c>allot</c> in-process against a store in a temporary folder.</summary>
 internal sealed class CliSandbox : IDisposable
 {
-    public CliSandbox()
+    /// <param name="db">The store (default: allot.db in the sandbox's folder), e.g. a PostgreSQL URL.</param>
+    public CliSandbox(string? db = null)
     {
         Folder = Path.Combine(Path.GetTempPath(), "allot-cli-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
-        Db = Path.Combine(Folder, "allot.db");
+        Db = db ?? Path.Combine(Folder, "allot.db");
     }
 
     public string Folder { get; }

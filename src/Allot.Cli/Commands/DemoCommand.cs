@@ -5,11 +5,12 @@ using Allot.Core.Customers;
 using Allot.Core.Importing;
 using Allot.Import.Generation;
 using Allot.Import.Importing;
-using Allot.Storage.Sqlite;
+using Allot.Storage;
 
 namespace Allot.Cli.Commands;
 
-/// <summary><c>allot demo</c>: generates a sample book into a fresh SQLite store and runs every stage that exists.</summary>
+/// <summary><c>allot demo</c>: generates a sample book into a fresh store (SQLite, or PostgreSQL with a server
+/// <c>--db</c>) and runs every stage that exists.</summary>
 internal static class DemoCommand
 {
     private static readonly (EntityKind Kind, string File)[] Files =
@@ -30,7 +31,7 @@ internal static class DemoCommand
         var reps = new Option<int>("--reps") { Description = "Reps to generate", DefaultValueFactory = _ => 40 };
         var orders = new Option<long>("--orders") { Description = "Orders to generate", DefaultValueFactory = _ => 40_000 };
         var seed = new Option<ulong>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 7 };
-        var command = new Command("demo", "Generate a sample book into a fresh SQLite store and run the whole pipeline on it")
+        var command = new Command("demo", "Generate a sample book into a fresh store (a SQLite file in --dir, or with --db postgres://… the schema allot_demo) and run the whole pipeline on it")
         {
             dir, customers, reps, orders, seed,
         };
@@ -39,19 +40,22 @@ internal static class DemoCommand
             var p = ctx.Parse;
             string folder = p.GetValue(dir)!;
             string data = Path.Combine(folder, "data");
-            string db = Path.Combine(folder, "allot.db");
+            // A PostgreSQL --db (or ALLOT_DB) holds the demo store in a schema of its own; otherwise a file in the folder.
+            bool server = ctx.DbIsServer;
+            string db = server ? ctx.DbPath : Path.Combine(folder, "allot.db");
             Directory.CreateDirectory(folder);
-            foreach (string f in new[] { db, db + "-wal", db + "-shm", db + "-journal" })
-                if (File.Exists(f)) File.Delete(f);
 
             ctx.Err.WriteLine("1/7 Generating a sample book (synthetic customers, reps, orders, receivables, follow-ups)…");
             var options = new GenerationOptions { Customers = p.GetValue(customers), Reps = p.GetValue(reps), Orders = p.GetValue(orders), Seed = p.GetValue(seed) };
             using (var bar = ctx.Progress("generate"))
                 DataGenerator.Generate(options, data, bar);
 
-            ctx.Err.WriteLine($"2/7 Importing into a fresh SQLite store at {Path.GetFullPath(db)}; every file lands whole or not at all…");
-            using var store = SqliteStore.Open(db, create: true, ctx.Clock);
-            string rejects = ImportCommand.DefaultRejectsPath(db);
+            using var store = StoreFactory.Replace(db, "allot_demo", ctx.Clock);
+            string shown = server ? store.Location : Path.GetFullPath(db);
+            ctx.Err.WriteLine($"2/7 Importing into a fresh {(server ? "PostgreSQL" : "SQLite")} store at {shown}; every file lands whole or not at all…");
+            string rejects = server ? Path.Combine(folder, "allot.rejects.csv") : ImportCommand.DefaultRejectsPath(db);
+            // Follow-up commands name the store without its password (PGPASSWORD or ~/.pgpass supplies it).
+            db = server ? store.Location : db;
             var reports = new List<FileImportReport>();
             foreach (var (kind, file) in Files)
             {

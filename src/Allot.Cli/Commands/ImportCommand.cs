@@ -26,7 +26,7 @@ internal static class ImportCommand
         var createMissing = new Option<bool>("--create-missing") { Description = "Create customers that orders, invoices, interactions or feedback name but the store lacks" };
         var map = new Option<string?>("--map") { Description = "Mapping file: lines 'source header = field' for headers Allot does not recognise" };
         var preset = new Option<string?>("--preset") { Description = "Layout of a public data set: " + string.Join(", ", Presets.All.Select(p => $"{p.Name} ({p.Description})")) };
-        var rejects = new Option<string?>("--rejects") { Description = "Where rejected rows go (CSV; default: <store>.rejects.csv beside the store)" };
+        var rejects = new Option<string?>("--rejects") { Description = "Where rejected rows go (CSV; default: <store>.rejects.csv beside the store, or ./allot.rejects.csv for a PostgreSQL store)" };
         var by = new Option<string?>("--by") { Description = "Who imports, recorded with the import and owner changes (default: the OS user)" };
         var command = new Command("import", "Import customers, reps, orders, invoices, payments, interactions or feedback. "
             + "Each file lands whole with the others or not at all; re-importing updates by key.")
@@ -66,7 +66,7 @@ internal static class ImportCommand
             };
 
             using var store = ctx.OpenStore(create: true);
-            string rejectsPath = p.GetValue(rejects) ?? DefaultRejectsPath(store.Location);
+            string rejectsPath = p.GetValue(rejects) ?? (ctx.DbIsServer ? "allot.rejects.csv" : DefaultRejectsPath(store.Location));
             var reports = Run(ctx, store, entityKind, paths, options, chosen, rejectsPath, p.GetValue(by) ?? Environment.UserName, out long rejected);
             Print(ctx, reports, rejected > 0 ? rejectsPath : null);
             return 0;
@@ -82,7 +82,7 @@ internal static class ImportCommand
         ImportOptions options, IPreset? preset, string rejectsPath, string by, out long rejected)
     {
         string full = Path.GetFullPath(rejectsPath);
-        if (paths.Any(p => Path.GetFullPath(p) == full) || Path.GetFullPath(store.Location) == full)
+        if (paths.Any(p => Path.GetFullPath(p) == full) || (!StoreFactory.IsServer(store.Location) && Path.GetFullPath(store.Location) == full))
             throw new UsageException($"--rejects {rejectsPath} would overwrite an input file or the store");
         string partial = full + ".partial";
         var reports = new List<FileImportReport>();

@@ -20,7 +20,7 @@ internal static class IndicatorsCommand
         command.SetAction(wrap(ctx =>
         {
             var p = ctx.Parse;
-            if (p.GetValue(catalogOnly) || !File.Exists(ctx.DbPath))
+            if (p.GetValue(catalogOnly) || (!ctx.DbIsServer && !File.Exists(ctx.DbPath)))
             {
                 if (!p.GetValue(catalogOnly)) ctx.Err.WriteLine($"no store at {ctx.DbPath}: listing the indicators only");
                 ctx.Printer.Rows(["name", "kind", "unit", "description", "说明"], IndicatorCatalog.All.Select(d =>
@@ -55,8 +55,14 @@ internal static class IndicatorsCommand
         return command;
     }
 
-    /// <summary>Indicators of every customer in the store.</summary>
-    public static IndicatorTable Compute(IStore store, DateOnly? asOf) => IndicatorCalculator.Compute(new IndicatorInput
+    /// <summary>Indicators of every customer in the store: computed by the store when it can (PostgreSQL: GROUP BY
+    /// in SQL), else by streaming its records through the calculator. The table is the same either way.</summary>
+    public static IndicatorTable Compute(IStore store, DateOnly? asOf) => store is IIndicatorSource source
+        ? source.ComputeIndicators(asOf)
+        : Stream(store, asOf);
+
+    /// <summary>Indicators from the store's records, streamed through the calculator.</summary>
+    public static IndicatorTable Stream(IStore store, DateOnly? asOf) => IndicatorCalculator.Compute(new IndicatorInput
     {
         Customers = store.ReadCustomers(),
         Orders = store.ReadOrders(),

@@ -40,6 +40,37 @@ public interface IImportSink
     /// <summary>Writes feedback.</summary>
     WriteOutcome Write(Feedback feedback, long line);
 
+    /// <summary>How many records the sink would like per <see cref="WriteBatch"/> call; 1 when it has no
+    /// preference (an embedded store, where a call costs no round trip).</summary>
+    int BatchSize => 1;
+
+    /// <summary>Writes records of the current file in order, with exactly the outcomes writing them one by one
+    /// would give (a key repeated within the batch is a duplicate of its first occurrence, and so on).</summary>
+    /// <remarks>A server store writes the whole batch in a few round trips instead of one per record; the
+    /// default writes them one by one.</remarks>
+    /// <param name="records">The records, in file order.</param>
+    /// <param name="outcomes">Receives one outcome per record.</param>
+    void WriteBatch(IReadOnlyList<LineRecord> records, Span<WriteOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (outcomes.Length < records.Count) throw new ArgumentException("one outcome per record is needed", nameof(outcomes));
+        for (int i = 0; i < records.Count; i++)
+        {
+            var (record, line) = records[i];
+            outcomes[i] = record switch
+            {
+                Customer c => Write(c, line),
+                Rep r => Write(r, line),
+                Order o => Write(o, line),
+                Invoice v => Write(v, line),
+                Payment p => Write(p, line),
+                Interaction x => Write(x, line),
+                Feedback f => Write(f, line),
+                _ => throw new ArgumentException($"not a record: {record?.GetType().Name ?? "null"}", nameof(records)),
+            };
+        }
+    }
+
     /// <summary>The line where a key of the current file was first written (for duplicate messages).</summary>
     long? FirstLineOf(string key);
 

@@ -40,6 +40,23 @@ internal sealed class EngagementAccumulator(CustomerIndex index, int asOfDay)
             (t.NpsDayPlusOne, t.NpsKey, t.NpsLatest) = (day + 1, feedback.Key, nps);
     }
 
+    /// <summary>Adds one customer's follow-ups and feedback, summed elsewhere; the customer must not also come
+    /// as records.</summary>
+    public void Add(EngagementSummary s)
+    {
+        int c = index.Register(s.CustomerKey);
+        index.Fit(ref _totals);
+        ref EngagementTotals t = ref _totals[c];
+        if (s.LastInteraction is DateOnly last) t.LastInteractionPlusOne = last.DayNumber + 1;
+        t.Interactions365 = s.Interactions365;
+        t.Interactions90 = s.Interactions90;
+        t.SatisfactionSum = s.SatisfactionSum;
+        t.SatisfactionCount = s.SatisfactionCount;
+        // Only presence matters from here on: the day fields mark that a latest answer exists.
+        if (s.SatisfactionLatest is int satisfaction) (t.SatisfactionDayPlusOne, t.SatisfactionLatest) = (1, satisfaction);
+        if (s.NpsLatest is int nps) (t.NpsDayPlusOne, t.NpsLatest) = (1, nps);
+    }
+
     // Latest by date; on one date the ordinally greater key wins, so the result never depends on input order.
     private static bool IsLater(int day, string key, int bestDayPlusOne, string? bestKey) =>
         day + 1 > bestDayPlusOne || (day + 1 == bestDayPlusOne && string.CompareOrdinal(key, bestKey) > 0);

@@ -38,7 +38,33 @@ public static class IndicatorCalculator
         var engagement = new EngagementAccumulator(index, day);
         foreach (var interaction in input.Interactions) engagement.Add(interaction);
         foreach (var feedback in input.Feedback) engagement.Add(feedback);
+        return Finish(date, index, records, orders, receivables, engagement);
+    }
 
+    /// <summary>Computes the indicator table from per-customer sums made elsewhere (a database's GROUP BY):
+    /// the same table <see cref="Compute(IndicatorInput, DateOnly?)"/> gives for the records they sum.</summary>
+    /// <param name="input">The sums, each made over records dated on or before <paramref name="asOf"/>.</param>
+    /// <param name="asOf">The date the sums describe.</param>
+    public static IndicatorTable Compute(IndicatorSummaries input, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        int day = asOf.DayNumber;
+        var index = new CustomerIndex();
+        var records = new List<Customer>();
+        foreach (var customer in input.Customers)
+            if (index.TryAdd(customer.Key, out _)) records.Add(customer);
+        var orders = new OrderAccumulator(index, day);
+        foreach (var summary in input.Orders) orders.Add(summary);
+        var receivables = new ReceivableAccumulator(index, day);
+        foreach (var summary in input.Receivables) receivables.Add(summary);
+        var engagement = new EngagementAccumulator(index, day);
+        foreach (var summary in input.Engagement) engagement.Add(summary);
+        return Finish(asOf, index, records, orders, receivables, engagement);
+    }
+
+    private static IndicatorTable Finish(DateOnly date, CustomerIndex index, List<Customer> records, OrderAccumulator orders,
+        ReceivableAccumulator receivables, EngagementAccumulator engagement)
+    {
         int n = index.Count;
         var numbers = new Dictionary<string, double[]>(StringComparer.Ordinal);
         orders.Write(numbers, n);

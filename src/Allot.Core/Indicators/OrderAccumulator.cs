@@ -20,6 +20,10 @@ internal sealed class OrderAccumulator(CustomerIndex index, int asOfDay)
     private int _dayCount;
     private readonly Dictionary<string, int> _categoryIds = new(StringComparer.Ordinal);
     private readonly HashSet<long> _moreCategories = [];
+    // Customers given as summaries: their purchase days, repurchase days and categories, counted already.
+    private int[] _summaryDays = [];
+    private int[] _summaryRepurchases = [];
+    private int[] _summaryCategories = [];
 
     /// <summary>Adds one order; orders after the as-of date are skipped without registering their customer.</summary>
     public void Add(Order order)
@@ -83,10 +87,31 @@ internal sealed class OrderAccumulator(CustomerIndex index, int asOfDay)
         }
     }
 
+    /// <summary>Adds one customer's orders, summed elsewhere; the customer must not also come as orders.</summary>
+    public void Add(OrderSummary s)
+    {
+        int c = index.Register(s.CustomerKey);
+        index.Fit(ref _totals);
+        index.Fit(ref _summaryDays);
+        index.Fit(ref _summaryRepurchases);
+        index.Fit(ref _summaryCategories);
+        _totals[c] = new OrderTotals
+        {
+            Orders = s.Orders, Orders365 = s.Orders365, Orders180 = s.Orders180, Orders90 = s.Orders90,
+            FirstDay = s.FirstDate.DayNumber, LastDay = s.LastDate.DayNumber, ProfitOrders = s.ProfitOrders,
+            Amount = s.Amount, Amount365 = s.Amount365, Amount180 = s.Amount180, Amount90 = s.Amount90, AmountPrev365 = s.AmountPrev365,
+            Profit = s.Profit, Profit365 = s.Profit365, ProfitBase = s.ProfitBase,
+        };
+        _summaryDays[c] = s.PurchaseDays;
+        _summaryRepurchases[c] = s.RepurchaseDays;
+        _summaryCategories[c] = s.Categories;
+    }
+
     /// <summary>Writes the transaction columns for <paramref name="n"/> customers.</summary>
     public void Write(Dictionary<string, double[]> numbers, int n)
     {
         Array.Resize(ref _totals, n);
+        Array.Resize(ref _summaryCategories, n);
         var (purchaseDays, repurchaseRate) = PurchaseDays(n);
         var breadthExtra = new int[n];
         foreach (long pair in _moreCategories) breadthExtra[(int)(pair >> 32)]++;
@@ -136,7 +161,7 @@ internal sealed class OrderAccumulator(CustomerIndex index, int asOfDay)
             orders90[i] = t.Orders90;
             margin[i] = t.ProfitOrders > 0 && t.ProfitBase != 0 ? (double)(t.Profit / t.ProfitBase) : double.NaN;
             average[i] = any ? (double)(t.Amount / t.Orders) : double.NaN;
-            breadth[i] = System.Numerics.BitOperations.PopCount(t.Categories) + breadthExtra[i];
+            breadth[i] = System.Numerics.BitOperations.PopCount(t.Categories) + breadthExtra[i] + _summaryCategories[i];
             amountPrev[i] = (double)t.AmountPrev365;
             growth[i] = t.AmountPrev365 != 0 ? (double)((t.Amount365 - t.AmountPrev365) / t.AmountPrev365) : double.NaN;
         }
@@ -148,6 +173,11 @@ internal sealed class OrderAccumulator(CustomerIndex index, int asOfDay)
         Array.Sort(_days, 0, _dayCount);
         var count = new int[n];
         var hits = new int[n];
+        for (int c = 0; c < Math.Min(n, _summaryDays.Length); c++)
+        {
+            count[c] = _summaryDays[c];
+            hits[c] = _summaryRepurchases[c];
+        }
         long previous = -1;
         for (int k = 0; k < _dayCount; k++)
         {

@@ -40,6 +40,20 @@ internal sealed class ReceivableAccumulator(CustomerIndex index, int asOfDay)
         if (day > _dueDay[k]) t.PaidLate += payment.Amount;
     }
 
+    /// <summary>Adds one customer's receivables, summed elsewhere.</summary>
+    public void Add(ReceivableSummary s)
+    {
+        int c = index.Register(s.CustomerKey);
+        index.Fit(ref _totals);
+        ref ReceivableTotals t = ref _totals[c];
+        t.Paid += s.Paid;
+        t.PaidDays += s.PaidDays;
+        t.PaidLate += s.PaidLate;
+        t.Open += s.Open;
+        t.Overdue += s.Overdue;
+        t.OverdueDays = Math.Max(t.OverdueDays, s.OverdueDays);
+    }
+
     /// <summary>Writes the financial columns for <paramref name="n"/> customers.</summary>
     public void Write(Dictionary<string, double[]> numbers, int n)
     {

@@ -47,31 +47,34 @@ public sealed class Importer
     public void Progress(ImportProgress progress) => _progress?.Invoke(progress);
 
     /// <summary>Imports one file of a kind in the canonical layout (or any layout the aliases and mapping cover).</summary>
-    /// <remarks>Reading and mapping run on a second thread, a few thousand rows ahead of the writes, so parsing
-    /// overlaps the store's work; the queue is bounded, so memory does not grow with the file.</remarks>
+    /// <remarks>Reading and mapping run on a second thread, a few batches ahead of the writes, so parsing
+    /// overlaps the store's work; the queue is bounded, so memory does not grow with the file. Records reach the
+    /// store a batch at a time (<see cref="IImportSink.WriteBatch"/>): 2,048 rows, or more when the store asks.</remarks>
     public FileImportReport Import(EntityKind kind, string path, ImportOptions options)
     {
         using var reader = Open(path, options);
         var map = HeaderMap.Resolve(Layouts.For(kind), reader.Headers, options.Mapping, path);
         var mapper = new RecordMapper(kind, map, path, _today);
         _sink.BeginFile(kind, path, mapper.StoreColumns(), options.CreateMissing);
-        long read = 0, inserted = 0, updated = 0, rejected = 0;
+        var writer = new RowWriter(this, path, map);
+        // The queue holds a bounded number of rows, whatever the batch size the store prefers.
+        int capacity = Math.Max(2, 16 * RowWriter.DefaultBatch / writer.BatchSize);
         using var stop = new CancellationTokenSource();
-        using var queue = new BlockingCollection<MappedBatch>(boundedCapacity: 16);
+        using var queue = new BlockingCollection<MappedBatch>(boundedCapacity: capacity);
         var producer = Task.Run(() =>
         {
             try
             {
-                var batch = new MappedBatch();
+                var batch = new MappedBatch(writer.BatchSize);
                 while (reader.Read(out var row))
                 {
                     bool ok = mapper.TryMap(row, out object? record, out var reject);
                     batch.Rows.Add(new MappedRow(row.Line, ok ? record : null, reject));
-                    if (batch.Rows.Count == MappedBatch.Size)
+                    if (batch.Rows.Count == writer.BatchSize)
                     {
                         batch.BytesRead = reader.BytesRead;
                         queue.Add(batch, stop.Token);
-                        batch = new MappedBatch();
+                        batch = new MappedBatch(writer.BatchSize);
                     }
                 }
                 batch.BytesRead = reader.BytesRead;
@@ -88,25 +91,11 @@ public sealed class Importer
             {
                 foreach (var row in batch.Rows)
                 {
-                    read++;
-                    if (row.Record is null)
-                    {
-                        Reject(row.Reject!);
-                        rejected++;
-                        continue;
-                    }
-                    var outcome = Write(row.Record, row.Line);
-                    switch (outcome)
-                    {
-                        case WriteOutcome.Inserted: inserted++; break;
-                        case WriteOutcome.Updated: updated++; break;
-                        default:
-                            Reject(Explain(outcome, row.Record, path, row.Line, map));
-                            rejected++;
-                            break;
-                    }
+                    if (row.Record is null) writer.Reject(row.Reject!);
+                    else writer.Add(row.Line, row.Record);
                 }
-                _progress?.Invoke(new ImportProgress(path, read, batch.BytesRead, reader.Length));
+                writer.Flush();
+                _progress?.Invoke(new ImportProgress(path, writer.Read, batch.BytesRead, reader.Length));
             }
         }
         catch
@@ -124,17 +113,15 @@ public sealed class Importer
             }
             catch (AggregateException) { }
         }
-        var counts = _sink.EndFile(read, inserted, updated, rejected);
-        return new FileImportReport(path, kind, reader.Description, read, inserted, updated, rejected, counts.CreatedCustomers);
+        var counts = _sink.EndFile(writer.Read, writer.Inserted, writer.Updated, writer.Rejected);
+        return new FileImportReport(path, kind, reader.Description, writer.Read, writer.Inserted, writer.Updated, writer.Rejected, counts.CreatedCustomers);
     }
 
     private readonly record struct MappedRow(long Line, object? Record, RowReject? Reject);
 
-    private sealed class MappedBatch
+    private sealed class MappedBatch(int size)
     {
-        public const int Size = 2048;
-
-        public List<MappedRow> Rows { get; } = new(Size);
+        public List<MappedRow> Rows { get; } = new(size);
 
         public long BytesRead { get; set; }
     }

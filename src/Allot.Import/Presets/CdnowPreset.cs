@@ -28,10 +28,10 @@ public sealed class CdnowPreset : IPreset
         var sink = importer.Sink;
         sink.BeginFile(EntityKind.Orders, path, new HashSet<string>(), createMissingCustomers: true);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        long read = 0, inserted = 0, updated = 0, rejected = 0;
+        var writer = new RowWriter(importer, path, null);
         while (reader.Read(out var row))
         {
-            read++;
+            if (writer.Full) writer.Flush();
             var f = row.Fields;
             RowReject? reject = null;
             Order? order = null;
@@ -64,18 +64,13 @@ public sealed class CdnowPreset : IPreset
                     };
                 }
             }
-            if (order is not null)
-            {
-                var outcome = sink.Write(order, row.Line);
-                if (outcome == WriteOutcome.Inserted) { inserted++; continue; }
-                if (outcome == WriteOutcome.Updated) { updated++; continue; }
-                reject = importer.Explain(outcome, order, path, row.Line, null);
-            }
-            importer.Reject(reject!);
-            rejected++;
+            if (order is not null) writer.Add(row.Line, order);
+            else writer.Reject(reject!);
         }
-        var counts = sink.EndFile(read, inserted, updated, rejected);
-        return new FileImportReport(path, EntityKind.Orders, reader.Description, read, inserted, updated, rejected, counts.CreatedCustomers);
+        writer.Flush();
+        var counts = sink.EndFile(writer.Read, writer.Inserted, writer.Updated, writer.Rejected);
+        return new FileImportReport(path, EntityKind.Orders, reader.Description, writer.Read, writer.Inserted, writer.Updated, writer.Rejected,
+            counts.CreatedCustomers);
     }
 
     private static string? FirstLine(string path)

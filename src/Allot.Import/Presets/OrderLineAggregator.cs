@@ -76,27 +76,40 @@ internal sealed class OrderLineAggregator(Importer importer, string path)
         if (_customers.Values.Any(c => c.RegionSales.Count > 0)) columns.Add("region");
         if (_customers.Values.Any(c => c.CitySales.Count > 0)) columns.Add("city");
         sink.BeginFile(EntityKind.Customers, path, columns, createMissingCustomers: false);
+        var customers = new RowWriter(importer, path, null, (record, outcome) =>
+        {
+            if (outcome == WriteOutcome.Inserted) customersInserted++;
+            else if (outcome == WriteOutcome.Updated) customersUpdated++;
+            else throw new InvalidOperationException($"customer {((Customer)record).Key}: {outcome}");
+        });
         foreach (var c in _customers.Values.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            var outcome = sink.Write(new Customer
+            if (customers.Full) customers.Flush();
+            customers.Add(c.FirstLine, new Customer
             {
                 Key = c.Key,
                 Name = c.Name ?? "",
                 Type = c.Type,
                 Region = Top(c.RegionSales),
                 City = Top(c.CitySales),
-            }, c.FirstLine);
-            if (outcome == WriteOutcome.Inserted) customersInserted++;
-            else if (outcome == WriteOutcome.Updated) customersUpdated++;
-            else throw new InvalidOperationException($"customer {c.Key}: {outcome}");
+            });
         }
+        customers.Flush();
         sink.EndFile(_customers.Count, customersInserted, customersUpdated, 0);
 
         sink.BeginFile(EntityKind.Orders, path, new HashSet<string>(), createMissingCustomers: false);
         long ordersInserted = 0, ordersUpdated = 0, linesInserted = 0, linesUpdated = 0;
+        var orders = new RowWriter(importer, path, null, (record, outcome) =>
+        {
+            var o = _orders[((Order)record).Key];
+            if (outcome == WriteOutcome.Inserted) { ordersInserted++; linesInserted += o.Lines; }
+            else if (outcome == WriteOutcome.Updated) { ordersUpdated++; linesUpdated += o.Lines; }
+            else throw new InvalidOperationException($"order {o.Key}: {outcome}");
+        });
         foreach (var o in _orderList)
         {
-            var outcome = sink.Write(new Order
+            if (orders.Full) orders.Flush();
+            orders.Add(o.FirstLine, new Order
             {
                 Key = o.Key,
                 CustomerKey = o.CustomerKey,
@@ -105,11 +118,9 @@ internal sealed class OrderLineAggregator(Importer importer, string path)
                 Profit = o.Profit,
                 Quantity = o.Quantity,
                 Category = Top(o.CategorySales),
-            }, o.FirstLine);
-            if (outcome == WriteOutcome.Inserted) { ordersInserted++; linesInserted += o.Lines; }
-            else if (outcome == WriteOutcome.Updated) { ordersUpdated++; linesUpdated += o.Lines; }
-            else throw new InvalidOperationException($"order {o.Key}: {outcome}");
+            });
         }
+        orders.Flush();
         sink.EndFile(Read, linesInserted, linesUpdated, Rejected);
         return new FileImportReport(path, EntityKind.Orders, format, Read, linesInserted, linesUpdated, Rejected, 0,
             new Dictionary<string, long>

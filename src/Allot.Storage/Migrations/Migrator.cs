@@ -6,7 +6,9 @@ namespace Allot.Storage.Migrations;
 
 /// <summary>Applies the numbered SQL scripts embedded in this assembly (<c>NNN_name.sql</c>) in order.</summary>
 /// <remarks>Each script runs in its own transaction together with its row in <c>schema_migrations</c>, so a
-/// store is always at a whole version. A store newer than this program is refused rather than guessed at.</remarks>
+/// store is always at a whole version. A store newer than this program is refused rather than guessed at. The
+/// scripts are written once, in the portable subset both engines share (see the project's README); a server
+/// store passes a translation (<see cref="PostgresDialect.Translate"/>).</remarks>
 public static class Migrator
 {
     private const string Prefix = "Allot.Storage.Migrations.";
@@ -18,14 +20,18 @@ public static class Migrator
     public static int LatestVersion => Scripts.Count == 0 ? 0 : Scripts[^1].Version;
 
     /// <summary>Brings the schema up to date; returns the version reached.</summary>
-    public static int Migrate(DbConnection connection, TimeProvider clock)
+    /// <param name="connection">An open connection to the store.</param>
+    /// <param name="clock">Gives the time recorded with each script.</param>
+    /// <param name="dialect">Translates portable SQL for the engine (null: SQLite, which runs it as written).</param>
+    public static int Migrate(DbConnection connection, TimeProvider clock, Func<string, string>? dialect = null)
     {
-        Execute(connection, null, """
+        dialect ??= sql => sql;
+        Execute(connection, null, dialect("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
-                version    INTEGER PRIMARY KEY,
+                version    INTEGER NOT NULL PRIMARY KEY,
                 name       TEXT NOT NULL,
                 applied_at TEXT NOT NULL)
-            """);
+            """));
         int current = CurrentVersion(connection);
         if (current > LatestVersion)
             throw new StoreException($"the store is at schema version {current}, newer than this program's {LatestVersion}; upgrade Allot");
@@ -33,13 +39,13 @@ public static class Migrator
         {
             if (version <= current) continue;
             using var tx = connection.BeginTransaction();
-            Execute(connection, tx, sql);
+            Execute(connection, tx, dialect(sql));
             using var record = connection.CreateCommand();
             record.Transaction = tx;
-            record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($v, $n, $t)";
-            AddParameter(record, "$v", version);
-            AddParameter(record, "$n", name);
-            AddParameter(record, "$t", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @t)";
+            AddParameter(record, "@v", (long)version);
+            AddParameter(record, "@n", name);
+            AddParameter(record, "@t", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
             record.ExecuteNonQuery();
             tx.Commit();
             current = version;

@@ -34,7 +34,7 @@ public sealed partial class SqliteStore
         while (r.Read())
         {
             list.Add(new PoolEvent(r.GetString(0), Enum.Parse<PoolEventKind>(r.GetString(1), ignoreCase: true), r.GetString(2),
-                r.IsDBNull(3) ? null : r.GetString(3), Date(r, 4), r.GetString(5), r.GetString(6), DateOrNull(r, 7),
+                r.IsDBNull(3) ? null : r.GetString(3), StoredRows.Date(r, 4), r.GetString(5), r.GetString(6), DateOrNull(r, 7),
                 DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture)));
         }
         return list;
@@ -51,7 +51,7 @@ public sealed partial class SqliteStore
         while (r.Read())
         {
             DateTimeOffset At(int i) => DateTimeOffset.Parse(r.GetString(i), CultureInfo.InvariantCulture);
-            list.Add(new JobRun(r.GetString(0), Date(r, 1), r.GetInt32(2), At(3), At(4), r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : At(7)));
+            list.Add(new JobRun(r.GetString(0), StoredRows.Date(r, 1), r.GetInt32(2), At(3), At(4), r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : At(7)));
         }
         return list;
     }

@@ -97,7 +97,7 @@ public sealed partial class SqliteStore
             {
                 Model = r.GetString(3),
                 Unit = r.GetString(4),
-                CalibrationEnd = Date(r, 5),
+                CalibrationEnd = StoredRows.Date(r, 5),
                 Parameters = SplitParameters(r.GetString(6), r.GetString(7)),
                 LogLikelihood = r.GetDouble(8),
                 Converged = r.GetInt64(9) != 0,

@@ -109,14 +109,14 @@ public sealed partial class SqliteStore : IStore
             where.Add("(instr(key, $text) > 0 OR instr(name, $text) > 0 OR instr(COALESCE(phone, ''), $text) > 0 OR instr(lower(COALESCE(email, '')), lower($text)) > 0)");
             cmd.Parameters.AddWithValue("$text", query.Text);
         }
-        cmd.CommandText = $"SELECT {CustomerRows.Columns} FROM customers"
+        cmd.CommandText = $"SELECT {StoredRows.CustomerColumns} FROM customers"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
             + " ORDER BY key LIMIT $limit OFFSET $offset";
         cmd.Parameters.AddWithValue("$limit", query.Limit);
         cmd.Parameters.AddWithValue("$offset", query.Offset);
         using var r = cmd.ExecuteReader();
         var list = new List<Customer>();
-        while (r.Read()) list.Add(CustomerRows.Read(r));
+        while (r.Read()) list.Add(StoredRows.Customer(r));
         return list;
     }
 
@@ -124,50 +124,29 @@ public sealed partial class SqliteStore : IStore
     public IEnumerable<Customer> ReadCustomers()
     {
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = $"SELECT {CustomerRows.Columns} FROM customers ORDER BY key";
+        cmd.CommandText = $"SELECT {StoredRows.CustomerColumns} FROM customers ORDER BY key";
         using var r = cmd.ExecuteReader();
-        while (r.Read()) yield return CustomerRows.Read(r);
+        while (r.Read()) yield return StoredRows.Customer(r);
     }
 
     /// <inheritdoc />
     public Customer? GetCustomer(string key)
     {
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = $"SELECT {CustomerRows.Columns} FROM customers WHERE key = $key";
+        cmd.CommandText = $"SELECT {StoredRows.CustomerColumns} FROM customers WHERE key = $key";
         cmd.Parameters.AddWithValue("$key", key);
         using var r = cmd.ExecuteReader();
-        return r.Read() ? CustomerRows.Read(r) : null;
+        return r.Read() ? StoredRows.Customer(r) : null;
     }
 
     /// <inheritdoc />
     public IReadOnlyList<Rep> GetReps()
     {
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = """
-            SELECT key, name, team, regions, industries, level, product_skill, selling_skill, relationship_skill,
-                   capacity, capacity_by_tier, active, start_date FROM reps ORDER BY key
-            """;
+        cmd.CommandText = $"SELECT {StoredRows.RepColumns} FROM reps ORDER BY key";
         using var r = cmd.ExecuteReader();
         var list = new List<Rep>();
-        while (r.Read())
-        {
-            list.Add(new Rep
-            {
-                Key = r.GetString(0),
-                Name = r.GetString(1),
-                Team = r.IsDBNull(2) ? null : r.GetString(2),
-                Regions = ListColumn.Split(r.GetString(3)),
-                Industries = ListColumn.Split(r.GetString(4)),
-                Level = Enum.Parse<RepLevel>(r.GetString(5), ignoreCase: true),
-                ProductSkill = r.IsDBNull(6) ? null : r.GetInt32(6),
-                SellingSkill = r.IsDBNull(7) ? null : r.GetInt32(7),
-                RelationshipSkill = r.IsDBNull(8) ? null : r.GetInt32(8),
-                Capacity = r.IsDBNull(9) ? null : r.GetInt32(9),
-                CapacityByTier = ListColumn.SplitPairs(r.GetString(10)),
-                Active = r.GetInt64(11) != 0,
-                StartDate = DateOrNull(r, 12),
-            });
-        }
+        while (r.Read()) list.Add(StoredRows.Rep(r));
         return list;
     }
 
@@ -175,11 +154,11 @@ public sealed partial class SqliteStore : IStore
     public IReadOnlyList<Order> GetOrders(string customerKey)
     {
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = $"SELECT {OrderColumns} FROM orders WHERE customer_key = $c ORDER BY order_date, key";
+        cmd.CommandText = $"SELECT {StoredRows.OrderColumns} FROM orders WHERE customer_key = $c ORDER BY order_date, key";
         cmd.Parameters.AddWithValue("$c", customerKey);
         using var r = cmd.ExecuteReader();
         var list = new List<Order>();
-        while (r.Read()) list.Add(ReadOrder(r));
+        while (r.Read()) list.Add(StoredRows.Order(r));
         return list;
     }
 
@@ -187,38 +166,22 @@ public sealed partial class SqliteStore : IStore
     public IEnumerable<Order> ReadOrders()
     {
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = $"SELECT {OrderColumns} FROM orders ORDER BY key";
+        cmd.CommandText = $"SELECT {StoredRows.OrderColumns} FROM orders ORDER BY key";
         using var r = cmd.ExecuteReader();
-        while (r.Read()) yield return ReadOrder(r);
+        while (r.Read()) yield return StoredRows.Order(r);
     }
 
     /// <inheritdoc />
-    public IEnumerable<Invoice> ReadInvoices() => Stream("SELECT key, customer_key, issue_date, due_date, amount FROM invoices ORDER BY key",
-        r => new Invoice { Key = r.GetString(0), CustomerKey = r.GetString(1), IssueDate = Date(r, 2), DueDate = Date(r, 3), Amount = StoredMoney.FromStored(r.GetInt64(4)) });
+    public IEnumerable<Invoice> ReadInvoices() => Stream($"SELECT {StoredRows.InvoiceColumns} FROM invoices ORDER BY key", StoredRows.Invoice);
 
     /// <inheritdoc />
-    public IEnumerable<Payment> ReadPayments() => Stream("SELECT key, invoice_key, payment_date, amount FROM payments ORDER BY key",
-        r => new Payment { Key = r.GetString(0), InvoiceKey = r.GetString(1), Date = Date(r, 2), Amount = StoredMoney.FromStored(r.GetInt64(3)) });
+    public IEnumerable<Payment> ReadPayments() => Stream($"SELECT {StoredRows.PaymentColumns} FROM payments ORDER BY key", StoredRows.Payment);
 
     /// <inheritdoc />
-    public IEnumerable<Interaction> ReadInteractions() => Stream(
-        "SELECT key, customer_key, rep_key, interaction_date, kind, outcome, note FROM interactions ORDER BY key",
-        r => new Interaction
-        {
-            Key = r.GetString(0), CustomerKey = r.GetString(1), RepKey = r.IsDBNull(2) ? null : r.GetString(2), Date = Date(r, 3),
-            Kind = Enum.Parse<InteractionKind>(r.GetString(4), ignoreCase: true),
-            Outcome = r.IsDBNull(5) ? null : r.GetString(5), Note = r.IsDBNull(6) ? null : r.GetString(6),
-        });
+    public IEnumerable<Interaction> ReadInteractions() => Stream($"SELECT {StoredRows.InteractionColumns} FROM interactions ORDER BY key", StoredRows.Interaction);
 
     /// <inheritdoc />
-    public IEnumerable<Feedback> ReadFeedback() => Stream(
-        "SELECT key, customer_key, feedback_date, satisfaction, nps, comment FROM feedback ORDER BY key",
-        r => new Feedback
-        {
-            Key = r.GetString(0), CustomerKey = r.GetString(1), Date = Date(r, 2),
-            Satisfaction = r.IsDBNull(3) ? null : r.GetInt32(3), Nps = r.IsDBNull(4) ? null : r.GetInt32(4),
-            Comment = r.IsDBNull(5) ? null : r.GetString(5),
-        });
+    public IEnumerable<Feedback> ReadFeedback() => Stream($"SELECT {StoredRows.FeedbackColumns} FROM feedback ORDER BY key", StoredRows.Feedback);
 
     private IEnumerable<T> Stream<T>(string sql, Func<SqliteDataReader, T> read)
     {
@@ -228,25 +191,15 @@ public sealed partial class SqliteStore : IStore
         while (r.Read()) yield return read(r);
     }
 
-    private static DateOnly Date(SqliteDataReader r, int i) => DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <inheritdoc />
     public IReadOnlyList<AssignmentChange> GetOwnerHistory(string customerKey)
     {
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = """
-            SELECT customer_key, from_rep, to_rep, changed_at, by_whom, reason, run_id
-            FROM assignment_history WHERE customer_key = $c ORDER BY id
-            """;
+        cmd.CommandText = $"SELECT {StoredRows.HistoryColumns} FROM assignment_history WHERE customer_key = $c ORDER BY id";
         cmd.Parameters.AddWithValue("$c", customerKey);
         using var r = cmd.ExecuteReader();
         var list = new List<AssignmentChange>();
-        while (r.Read())
-        {
-            list.Add(new AssignmentChange(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
-                DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture), r.GetString(4), r.GetString(5),
-                r.IsDBNull(6) ? null : r.GetInt64(6)));
-        }
+        while (r.Read()) list.Add(StoredRows.Change(r));
         return list;
     }
 
@@ -307,13 +260,11 @@ public sealed partial class SqliteStore : IStore
     public IReadOnlyList<ClassificationRunInfo> GetClassificationRuns(int limit = 50)
     {
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "SELECT id, created_at, by_whom, as_of, scheme_name, customers, tier_classes FROM classification_runs ORDER BY id DESC LIMIT $l";
+        cmd.CommandText = $"SELECT {StoredRows.RunColumns} FROM classification_runs ORDER BY id DESC LIMIT $l";
         cmd.Parameters.AddWithValue("$l", limit);
         using var r = cmd.ExecuteReader();
         var list = new List<ClassificationRunInfo>();
-        while (r.Read())
-            list.Add(new ClassificationRunInfo(r.GetInt64(0), DateTimeOffset.Parse(r.GetString(1), CultureInfo.InvariantCulture), r.GetString(2),
-                Date(r, 3), r.GetString(4), r.GetInt32(5), ListColumn.Split(r.GetString(6))));
+        while (r.Read()) list.Add(StoredRows.Run(r));
         return list;
     }
 
@@ -327,53 +278,29 @@ public sealed partial class SqliteStore : IStore
     private IEnumerable<StoredClassification> ReadResults(string where, long runId, string? key)
     {
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = $"SELECT run_id, customer_key, tier, segment, lifecycle_stage, tags, details, revenue FROM classification_results {where} ORDER BY customer_key";
+        cmd.CommandText = $"SELECT {StoredRows.ResultColumns} FROM classification_results {where} ORDER BY customer_key";
         cmd.Parameters.AddWithValue("$run", runId);
         if (key is not null) cmd.Parameters.AddWithValue("$key", key);
         using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            yield return new StoredClassification(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3),
-                r.IsDBNull(4) ? null : r.GetString(4), ListColumn.Split(r.GetString(5)), ClassificationDetails.Parse(r.GetString(6)), r.GetDouble(7));
-        }
+        while (r.Read()) yield return StoredRows.Result(r);
     }
 
     /// <inheritdoc />
     public IReadOnlyList<ImportRecord> GetImports(int limit = 50)
     {
         using var cmd = _connection.CreateCommand();
-        cmd.CommandText = "SELECT id, kind, file, started_at, by_whom, read_rows, imported, updated, rejected FROM imports ORDER BY id DESC LIMIT $l";
+        cmd.CommandText = $"SELECT {StoredRows.ImportColumns} FROM imports ORDER BY id DESC LIMIT $l";
         cmd.Parameters.AddWithValue("$l", limit);
         using var r = cmd.ExecuteReader();
         var list = new List<ImportRecord>();
-        while (r.Read())
-        {
-            list.Add(new ImportRecord(r.GetInt64(0), Enum.Parse<EntityKind>(r.GetString(1), ignoreCase: true), r.GetString(2),
-                DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture), r.GetString(4),
-                r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)));
-        }
+        while (r.Read()) list.Add(StoredRows.Import(r));
         return list;
     }
 
     /// <inheritdoc />
     public void Dispose() => _connection.Dispose();
 
-    private const string OrderColumns = "key, customer_key, order_date, amount, profit, category, channel, quantity";
-
-    private static Order ReadOrder(SqliteDataReader r) => new()
-    {
-        Key = r.GetString(0),
-        CustomerKey = r.GetString(1),
-        Date = DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Amount = StoredMoney.FromStored(r.GetInt64(3)),
-        Profit = r.IsDBNull(4) ? null : StoredMoney.FromStored(r.GetInt64(4)),
-        Category = r.IsDBNull(5) ? null : r.GetString(5),
-        Channel = r.IsDBNull(6) ? null : r.GetString(6),
-        Quantity = r.IsDBNull(7) ? null : (decimal)r.GetDouble(7),
-    };
-
-    internal static DateOnly? DateOrNull(SqliteDataReader r, int i) =>
-        r.IsDBNull(i) ? null : DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static DateOnly? DateOrNull(SqliteDataReader r, int i) => StoredRows.DateOrNull(r, i);
 
     private static void Exec(SqliteConnection connection, string sql)
     {

@@ -1,8 +1,9 @@
 using Allot.Core.Value;
 
-namespace Allot.Storage.Tests.Sqlite;
+namespace Allot.Storage.Tests.Contract;
 
-public sealed class ValueRunTests
+/// <summary>Value runs: fitted models and every customer's figures stored whole; churn warnings in rank order.</summary>
+public abstract class ValueRunContract<TProvider> : ContractBase<TProvider> where TProvider : StoreProvider, new()
 {
     private static ValueRun Run(int customers, int warnings) => new()
     {
@@ -30,37 +31,35 @@ public sealed class ValueRunTests
     [Fact]
     public void SaveValueRun_RoundTripsParametersFiguresAndWarnings()
     {
-        using var t = new TempStore();
         StoredCustomerValue[] customers =
         [
             new("0001", 2, 30.43, 38.86, 22.35, 73.6, 0.98, 0.3, 24.6, 80.2, false, null, null),
             new("0002", 5, 3, 38.86, 40, 250, 0.02, 0.001, 39.9, 0.5, true, 245, 2),
             new("0003", 9, 1, 38.86, 90, 900, 0.01, double.NaN, 89, 0.1, true, 891, 1),
         ];
-        long id = t.Store.SaveValueRun("alice", Run(3, 2), customers);
-        t.Reopen();
+        long id = Store.SaveValueRun("alice", Run(3, 2), customers);
+        T.Reopen();
 
-        var info = Assert.Single(t.Store.GetValueRuns());
+        var info = Assert.Single(Store.GetValueRuns());
         Assert.Equal((id, "alice"), (info.Id, info.By));
         Assert.Equal(("bgnbd", "week", new DateOnly(1997, 9, 30), -9582.429, true), (info.Run.Model, info.Run.Unit, info.Run.CalibrationEnd, info.Run.LogLikelihood, info.Run.Converged));
         Assert.Equal(Run(3, 2).Parameters, info.Run.Parameters);
         Assert.Equal(["p", "q", "gamma"], info.Run.SpendParameters.Select(p => p.Name));
         Assert.True(double.IsNaN(info.Run.SpendParameters[1].StandardError));
         Assert.Equal((0.11, 120.5, 3, 2), (info.Run.SpendCorrelation, info.Run.ValueCut, info.Run.Customers, info.Run.Warnings));
-        Assert.Equal(customers[0], t.Store.GetCustomerValue(id, "0001"));
-        Assert.Null(t.Store.GetCustomerValue(id, "0009"));
-        Assert.Null(t.Store.GetCustomerValue(id, "0003")!.ExpectedPurchases); // NaN is stored as missing
-        Assert.Equal(["0003", "0002"], t.Store.GetChurnWarnings(id).Select(c => c.CustomerKey));
-        Assert.Equal(["0003"], t.Store.GetChurnWarnings(id, limit: 1).Select(c => c.CustomerKey));
+        Assert.Equal(customers[0], Store.GetCustomerValue(id, "0001"));
+        Assert.Null(Store.GetCustomerValue(id, "0009"));
+        Assert.Null(Store.GetCustomerValue(id, "0003")!.ExpectedPurchases); // NaN is stored as missing
+        Assert.Equal(["0003", "0002"], Store.GetChurnWarnings(id).Select(c => c.CustomerKey));
+        Assert.Equal(["0003"], Store.GetChurnWarnings(id, limit: 1).Select(c => c.CustomerKey));
     }
 
     [Fact]
     public void GetValueRuns_NewestFirst()
     {
-        using var t = new TempStore();
-        long first = t.Store.SaveValueRun("a", Run(0, 0), []);
-        long second = t.Store.SaveValueRun("b", Run(0, 0) with { Model = "pareto-nbd" }, []);
-        Assert.Equal([second, first], t.Store.GetValueRuns().Select(r => r.Id));
-        Assert.Equal("pareto-nbd", t.Store.GetValueRuns(1)[0].Run.Model);
+        long first = Store.SaveValueRun("a", Run(0, 0), []);
+        long second = Store.SaveValueRun("b", Run(0, 0) with { Model = "pareto-nbd" }, []);
+        Assert.Equal([second, first], Store.GetValueRuns().Select(r => r.Id));
+        Assert.Equal("pareto-nbd", Store.GetValueRuns(1)[0].Run.Model);
     }
 }

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+using Allot.Storage;
+using Allot.Storage.Postgres;
+using Allot.Tests.Shared;
+
+namespace Allot.Cli.Tests;
+
+/// <summary>`allot` against PostgreSQL (ALLOT_TEST_PG; see TestPostgres): the same results as with SQLite, real
+/// processes importing at once, and a clear line when the server cannot be reached.</summary>
+public sealed class PostgresCliTests : IDisposable
+{
+    private readonly List<string> _dbs = [];
+
+    [Fact]
+    public void Stats_NothingListening_ExitsOneWithOneClearLine()
+    {
+        using var box = new CliSandbox("postgres://allot:hunter2@127.0.0.1:1/allot");
+        var result = box.Run("stats");
+        Assert.Equal(1, result.Exit);
+        Assert.StartsWith("allot: cannot reach PostgreSQL at 127.0.0.1:1 (connection refused)", result.Stderr);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+        Assert.DoesNotContain("hunter2", result.Stderr);
+    }
+
+    [Fact]
+    public void Demo_Postgres_SamePipelineOutputAsSqlite()
+    {
+        string db = Db();
+        using var box = new CliSandbox();
+        string[] args = ["demo", "--customers", "400", "--orders", "6000", "--reps", "12", "--seed", "9"];
+        var sqlite = Run([.. args, "--dir", Path.Combine(box.Folder, "sqlite")]);
+        var postgres = Run([.. args, "--dir", Path.Combine(box.Folder, "pg"), "--db", db]);
+        Assert.True(postgres.Exit == 0, postgres.Stderr);
+        Assert.Equal(sqlite.Stdout, postgres.Stdout);
+        Assert.Contains("PostgreSQL store at postgres://", postgres.Stderr);
+        Assert.DoesNotContain(":allot@", postgres.Stderr);
+        // The demo's store is left for the next commands.
+        using var store = StoreFactory.Open(db, create: false, TimeProvider.System);
+        Assert.Equal(6000, store.GetStats().Orders);
+        Assert.Single(store.GetClassificationRuns());
+    }
+
+    [Fact]
+    public void Classify_Postgres_SameResultsAsSqlite()
+    {
+        using var sqlite = new CliSandbox();
+        using var postgres = new CliSandbox(Db());
+        string data = Path.Combine(sqlite.Folder, "data");
+        Assert.Equal(0, sqlite.Run("generate", "--customers", "800", "--reps", "15", "--orders", "20000", "--seed", "12", "--out", data).Exit);
+        foreach (var box in new[] { sqlite, postgres })
+        {
+            foreach (string kind in new[] { "reps", "customers", "orders", "invoices", "payments", "interactions", "feedback" })
+                box.Json("import", kind, Path.Combine(data, kind + ".csv"), "--rejects", Path.Combine(box.Folder, "r.csv"));
+            box.Json("import", "orders", SharedData.File("superstore", "Sample - Superstore.csv"), "--preset", "superstore", "--rejects", Path.Combine(box.Folder, "r.csv"));
+        }
+        foreach (string[] args in new[] { new[] { "classify", "--no-store" }, ["classify", "--no-store", "--as-of", "2018-06-30"], ["indicators"],
+            ["indicators", "--customer", "CG-12520", "--as-of", "2019-12-30"] })
+        {
+            var expected = sqlite.Run([.. args, "--format", "json"]);
+            Assert.True(expected.Exit == 0, expected.Stderr);
+            Assert.Equal(expected.Stdout, postgres.Run([.. args, "--format", "json"]).Stdout);
+        }
+        // A stored run reads back the same.
+        Assert.Equal(sqlite.Run("classify", "--by", "t", "--format", "json").Stdout, postgres.Run("classify", "--by", "t", "--format", "json").Stdout);
+        string key = sqlite.Json("customers", "list", "--limit", "1")[0].GetProperty("key").GetString()!;
+        Assert.Equal(sqlite.Run("explain", key, "--format", "json").Stdout, postgres.Run("explain", key, "--format", "json").Stdout);
+    }
+
+    [Fact]
+    public async Task Import_TwoProcessesAtOnce_NothingLostAndHistoryConsistent()
+    {
+        string db = Db();
+        using var box = new CliSandbox(db);
+        string data = Path.Combine(box.Folder, "data");
+        Assert.Equal(0, box.Run("generate", "--customers", "3000", "--reps", "20", "--orders", "240000", "--seed", "4", "--out", data).Exit);
+        box.Json("import", "reps", Path.Combine(data, "reps.csv"), "--rejects", Path.Combine(box.Folder, "r.csv"));
+        box.Json("import", "customers", Path.Combine(data, "customers.csv"), "--rejects", Path.Combine(box.Folder, "r.csv"));
+
+        // Two order files overlapping by 40,000 rows, and two customer files giving the first 500 customers new owners.
+        var orders = File.ReadAllLines(Path.Combine(data, "orders.csv"));
+        File.WriteAllLines(Path.Combine(box.Folder, "orders-a.csv"), orders.Take(1 + 140_000));
+        File.WriteAllLines(Path.Combine(box.Folder, "orders-b.csv"), orders.Take(1).Concat(orders.Skip(1 + 100_000)));
+        var customers = File.ReadAllLines(Path.Combine(data, "customers.csv"));
+        var reps = File.ReadAllLines(Path.Combine(data, "reps.csv")).Skip(1).Select(l => l.Split(',')[0]).ToArray();
+        string Owners(int shift) => string.Join('\n', customers.Take(501).Select((line, i) => i == 0 ? line
+            : line[..(line.LastIndexOf(',') + 1)] + reps[(i + shift) % reps.Length])) + "\n";
+        File.WriteAllText(Path.Combine(box.Folder, "owners-a.csv"), Owners(1));
+        File.WriteAllText(Path.Combine(box.Folder, "owners-b.csv"), Owners(2));
+
+        // Four processes at once: two order files, two owner files.
+        var processes = new[]
+        {
+            Start(box, "orders", "orders-a.csv", "alice"), Start(box, "orders", "orders-b.csv", "bob"),
+            Start(box, "customers", "owners-a.csv", "carol"), Start(box, "customers", "owners-b.csv", "dave"),
+        };
+        await Task.WhenAll(processes.Select(p => p.WaitForExitAsync(TestContext.Current.CancellationToken)));
+        foreach (var p in processes) Assert.True(p.ExitCode == 0, await p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
+
+        using var store = StoreFactory.Open(db, create: false, TimeProvider.System);
+        var stats = store.GetStats();
+        decimal total = orders.Skip(1).Sum(l => decimal.Parse(l.Split(',')[3], CultureInfo.InvariantCulture));
+        Assert.Equal((240_000L, total, 3000L), (stats.Orders, stats.AmountTotal, stats.Customers));
+        var imports = store.GetImports(10).OrderBy(i => i.Id).ToList();
+        // Whichever order import ran second updated the overlap.
+        Assert.Equal([(140_000L, 0L), (100_000L, 40_000L)],
+            imports.Where(i => i.Kind == Core.Importing.EntityKind.Orders).Skip(0).TakeLast(2).Select(i => (i.Imported, i.Updated)));
+        // Whichever owner import ran second saw the first's owners: every history chains, and ends with it.
+        string second = imports.Where(i => i.Kind == Core.Importing.EntityKind.Customers).Last().By;
+        Assert.Contains(second, new[] { "carol", "dave" });
+        foreach (string key in customers.Skip(1).Take(500).Select(l => l.Split(',')[0]))
+        {
+            var history = store.GetOwnerHistory(key);
+            Assert.True(history.Zip(history.Skip(1)).All(p => p.First.ToRepKey == p.Second.FromRepKey), $"history of {key} chains");
+            Assert.Equal(history[^1].ToRepKey, store.GetCustomer(key)!.OwnerRepKey);
+            Assert.Equal(second, history[^1].By);
+        }
+    }
+
+    private static Process Start(CliSandbox box, string kind, string file, string who)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "allot.dll"), "import", kind, Path.Combine(box.Folder, file),
+            "--db", box.Db, "--by", who, "--quiet", "--rejects", Path.Combine(box.Folder, who + ".rejects.csv") })
+            start.ArgumentList.Add(arg);
+        return Process.Start(start)!;
+    }
+
+    private static CliResult Run(string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = AllotApp.Run(args, stdout, stderr);
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Db()
+    {
+        string db = TestPostgres.UrlWithSchema(TestPostgres.NewSchema());
+        _dbs.Add(db);
+        return db;
+    }
+
+    public void Dispose()
+    {
+        foreach (string db in _dbs)
+        {
+            try { PostgresStore.DropSchema(PostgresLocation.Parse(db)); }
+            catch (StoreException) { }
+        }
+    }
+}

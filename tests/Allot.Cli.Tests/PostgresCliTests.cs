@@ -117,6 +117,51 @@ public sealed class PostgresCliTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Import_KilledMidwayThroughAFirstLoad_StoreUnchangedAndUsable()
+    {
+        using var box = new CliSandbox(Db());
+        string data = Path.Combine(box.Folder, "data");
+        Assert.Equal(0, box.Run("generate", "--customers", "20000", "--reps", "20", "--orders", "1500000", "--seed", "5", "--out", data).Exit);
+        box.Json("import", "reps", Path.Combine(data, "reps.csv"), "--rejects", Path.Combine(box.Folder, "r.csv"));
+        box.Json("import", "customers", Path.Combine(data, "customers.csv"), "--rejects", Path.Combine(box.Folder, "r.csv"));
+        string before = box.Run("stats", "--format", "json").Stdout;
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (string a in new[] { Path.Combine(AppContext.BaseDirectory, "allot.dll"), "import", "orders", Path.Combine(data, "orders.csv"),
+            "--db", box.Db, "--rejects", Path.Combine(box.Folder, "o.csv") })
+            start.ArgumentList.Add(a);
+        start.Environment["ALLOT_PROGRESS"] = "1";
+        using var process = Process.Start(start)!;
+        var rowsSeen = new TaskCompletionSource();
+        process.ErrorDataReceived += (_, e) =>
+        {
+            // Past 300,000 rows the load runs without the orders table's indexes (BulkLoad); kill it there.
+            if (e.Data is { } line && line.Contains(" rows", StringComparison.Ordinal)
+                && long.TryParse(line[(line.LastIndexOf(": ", StringComparison.Ordinal) + 2)..line.LastIndexOf(" rows", StringComparison.Ordinal)].Replace(",", ""), out long rows)
+                && rows >= 300_000)
+                rowsSeen.TrySetResult();
+        };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        bool inTime = await Task.WhenAny(rowsSeen.Task, Task.Delay(TimeSpan.FromSeconds(180), TestContext.Current.CancellationToken)) == rowsSeen.Task;
+        Assert.True(inTime && !process.HasExited, "the import should be running, past 300,000 rows, when killed");
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        // The server rolls the transaction back when the connection drops (it may take a moment to notice).
+        string after = "";
+        for (int i = 0; i < 50 && after != before; i++)
+        {
+            after = box.Run("stats", "--format", "json").Stdout;
+            if (after != before) await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(before, after);
+        var again = box.Json("import", "orders", Path.Combine(data, "orders.csv"), "--rejects", Path.Combine(box.Folder, "o.csv"));
+        Assert.Equal(1_500_000, again.GetProperty("imported").GetInt64());
+        Assert.Equal(1_500_000, box.Json("stats").GetProperty("orders").GetInt64());
+    }
+
     private static Process Start(CliSandbox box, string kind, string file, string who)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };

@@ -84,7 +84,8 @@ internal static class ImportCommand
         string full = Path.GetFullPath(rejectsPath);
         if (paths.Any(p => Path.GetFullPath(p) == full) || (!StoreFactory.IsServer(store.Location) && Path.GetFullPath(store.Location) == full))
             throw new UsageException($"--rejects {rejectsPath} would overwrite an input file or the store");
-        string partial = full + ".partial";
+        // Per process: two imports into a PostgreSQL store may run at once from one folder.
+        string partial = $"{full}.{Environment.ProcessId}.partial";
         var reports = new List<FileImportReport>();
         try
         {

@@ -62,9 +62,12 @@ public static class DailyJob
                     events.Add(decision);
                     c = After(c, decision);
                 }
-                warning = decision is { Kind: PoolEventKind.Warned } w
-                    ? new PoolWarning(w.RepKey!, today, w.Due!.Value)
-                    : Reclaimer.StandingWarning(c, customerRules);
+                if (alerts)
+                {
+                    warning = decision is { Kind: PoolEventKind.Warned } w
+                        ? new PoolWarning(w.RepKey!, today, w.Due!.Value)
+                        : Reclaimer.StandingWarning(c, customerRules);
+                }
             }
             if (!plan && !alerts) continue;
             mine.Clear();

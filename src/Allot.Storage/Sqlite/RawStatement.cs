@@ -72,7 +72,7 @@ internal sealed partial class RawStatement : IDisposable
     /// <summary>Steps once; returns true when a row is available.</summary>
     public bool Step()
     {
-        int rc = raw.sqlite3_step(_stmt);
+        int rc = Native.Available ? Native.Step(_handle) : raw.sqlite3_step(_stmt);
         if (rc == raw.SQLITE_ROW) return true;
         if (rc == raw.SQLITE_DONE) return false;
         Check(rc, null);
@@ -125,6 +125,10 @@ internal sealed partial class RawStatement : IDisposable
         private const string Library = "e_sqlite3";
 
         public static readonly bool Available = Probe();
+
+        // Stepping may wait on a lock or read pages: a normal transition, just without the safe-handle bookkeeping.
+        [LibraryImport(Library, EntryPoint = "sqlite3_step")]
+        public static partial int Step(IntPtr stmt);
 
         [LibraryImport(Library, EntryPoint = "sqlite3_column_blob")]
         [SuppressGCTransition]

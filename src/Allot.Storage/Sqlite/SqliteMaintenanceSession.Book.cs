@@ -23,10 +23,7 @@ internal sealed partial class SqliteMaintenanceSession
         EnsureOpen();
         // Four ordered reads merged by key: at a million customers this is about twice as fast as joining with an
         // index probe per customer and table.
-        var warnings = new Dictionary<string, PoolWarning>(StringComparer.Ordinal);
-        using (var w = Prepare("SELECT customer_key, rep_key, warned_on, due_date FROM pool_warnings"))
-            while (w.Step())
-                warnings[w.ColumnText(0)!] = new PoolWarning(_pool.Get(w.ColumnBytes(1)), TextPool.Date(w.ColumnBytes(2))!.Value, TextPool.Date(w.ColumnBytes(3))!.Value);
+        using var warnings = new KeyCursor(Prepare("SELECT customer_key, rep_key, warned_on, due_date FROM pool_warnings ORDER BY customer_key"));
         using var customers = Prepare("SELECT key, name, region, status, owner_rep, owner_since, created_date, birthday, key_account, tags FROM customers"
             + (status is null ? "" : " WHERE status = ?1") + " ORDER BY key");
         if (status is { } s) customers.Bind(1, Status(s));
@@ -37,7 +34,7 @@ internal sealed partial class SqliteMaintenanceSession
         while (customers.Step())
         {
             var key = customers.ColumnBytes(0);
-            bool classified = classes.Seek(key), active = activity.Seek(key);
+            bool classified = classes.Seek(key), active = activity.Seek(key), warned = warnings.Seek(key);
             string keyText = System.Text.Encoding.UTF8.GetString(key);
             var c = classes.Row;
             var a = activity.Row;
@@ -59,7 +56,8 @@ internal sealed partial class SqliteMaintenanceSession
                 FirstOrder = active ? TextPool.Date(a.ColumnBytes(1)) : null,
                 LastOrder = active ? TextPool.Date(a.ColumnBytes(2)) : null,
                 LastInteraction = active ? TextPool.Date(a.ColumnBytes(3)) : null,
-                Warning = warnings.Count > 0 ? warnings.GetValueOrDefault(keyText) : null,
+                Warning = warned ? new PoolWarning(_pool.Get(warnings.Row.ColumnBytes(1)), TextPool.Date(warnings.Row.ColumnBytes(2))!.Value,
+                    TextPool.Date(warnings.Row.ColumnBytes(3))!.Value) : null,
             };
         }
     }

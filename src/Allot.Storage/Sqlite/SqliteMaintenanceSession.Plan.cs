@@ -37,11 +37,22 @@ internal sealed partial class SqliteMaintenanceSession
                 stored[^1] = (stored[^1].Key, TaskFingerprint.Combine(stored[^1].Print, q.ColumnInt64(1)));
             }
         }
-        // What is planned: per customer, in the same (UTF-8 byte) key order; the job plans in that order already.
-        var planned = tasks.Select(t => (Task: t, Key: System.Text.Encoding.UTF8.GetBytes(t.CustomerKey))).ToList();
+        // What is planned: per customer (its tasks together), in the same (UTF-8 byte) key order; the job plans in that
+        // order already, so the sort is only a safeguard.
+        var planned = new List<(byte[] Key, List<FollowUpTask> Tasks)>();
+        foreach (var t in tasks)
+        {
+            if (planned.Count > 0 && planned[^1].Tasks[0].CustomerKey == t.CustomerKey) planned[^1].Tasks.Add(t);
+            else planned.Add((System.Text.Encoding.UTF8.GetBytes(t.CustomerKey), [t]));
+        }
         bool ordered = true;
-        for (int i = 1; i < planned.Count && ordered; i++) ordered = planned[i - 1].Key.AsSpan().SequenceCompareTo(planned[i].Key) <= 0;
-        if (!ordered) planned = [.. planned.OrderBy(p => p.Key, Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b)))];
+        for (int i = 1; i < planned.Count && ordered; i++) ordered = planned[i - 1].Key.AsSpan().SequenceCompareTo(planned[i].Key) < 0;
+        if (!ordered)
+        {
+            planned = [.. planned.GroupBy(p => p.Tasks[0].CustomerKey, StringComparer.Ordinal)
+                .Select(g => (g.First().Key, g.SelectMany(p => p.Tasks).ToList()))
+                .OrderBy(p => p.Key, Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b)))];
+        }
 
         var clear = Cached("DELETE FROM followup_tasks WHERE customer_key = ?1");
         void Clear(byte[] key)
@@ -50,23 +61,18 @@ internal sealed partial class SqliteMaintenanceSession
             clear.Execute();
         }
         int next = 0;
-        for (int start = 0; start < planned.Count;)
+        foreach (var (key, group) in planned)
         {
-            var key = planned[start].Key;
-            int end = start;
+            var prints = new long[group.Count];
             long print = 0;
-            for (; end < planned.Count && planned[end].Key.AsSpan().SequenceEqual(key); end++)
-                print = TaskFingerprint.Combine(print, TaskFingerprint.Of(planned[end].Task));
+            for (int i = 0; i < group.Count; i++) print = TaskFingerprint.Combine(print, prints[i] = TaskFingerprint.Of(group[i]));
             while (next < stored.Count && stored[next].Key.AsSpan().SequenceCompareTo(key) < 0) Clear(stored[next++].Key);
             bool had = next < stored.Count && stored[next].Key.AsSpan().SequenceEqual(key);
             bool same = had && stored[next].Print == print;
             if (had) next++;
-            if (!same)
-            {
-                if (had) Clear(key);
-                for (int i = start; i < end; i++) Insert(planned[i].Task, TaskFingerprint.Of(planned[i].Task), plannedOn);
-            }
-            start = end;
+            if (same) continue;
+            if (had) Clear(key);
+            for (int i = 0; i < group.Count; i++) Insert(group[i], prints[i], plannedOn);
         }
         while (next < stored.Count) Clear(stored[next++].Key);
     }

@@ -137,21 +137,7 @@ public sealed partial class SqliteStore
             while (r.Read())
                 if (r.GetBoolean(2)) owners[r.GetString(0)] = r.IsDBNull(1) ? null : r.GetString(1);
         }
-        var conflicts = new StringBuilder();
-        int conflictCount = 0;
-        foreach (var a in selected)
-        {
-            bool exists = owners.TryGetValue(a.CustomerKey, out string? owner);
-            if (exists && owner == a.CurrentRep) continue;
-            if (++conflictCount <= 10)
-                conflicts.Append(CultureInfo.InvariantCulture, $"\n  {a.CustomerKey}: ")
-                    .Append(exists ? $"owner is now {owner ?? "(none)"}, the run was made when it was {a.CurrentRep ?? "(none)"}" : "no longer in the store");
-        }
-        if (conflictCount > 0)
-        {
-            throw new StoreException($"allocation run {runId} is out of date for {conflictCount} selected customer(s); nothing was applied. "
-                + $"Propose a new run (`allot allocate`).{conflicts}{(conflictCount > 10 ? $"\n  … and {conflictCount - 10} more" : "")}");
-        }
+        AllocationConflicts.ThrowIfAny(runId, selected, owners);
 
         string now = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         string today = DateOnly.FromDateTime(_clock.GetLocalNow().DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -11,7 +11,8 @@ namespace Allot.Cli;
 public static class AllotApp
 {
     /// <summary>Runs the command line and returns the exit code.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="stdin">Input (passwords for `allot user`); null for the console's.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
     {
         // Same output on every machine: numbers, dates and sorting never follow the OS locale.
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -24,7 +25,7 @@ public static class AllotApp
         root.Options.Add(GlobalOptions.Quiet);
         void Add(Command command) => root.Subcommands.Add(command);
         Func<ParseResult, int> Wrap(Func<CliContext, int> action) => parse =>
-            Execute(parse, stdout, stderr, action);
+            Execute(parse, stdout, stderr, stdin, action);
         Add(InitCommand.Create(Wrap));
         Add(ImportCommand.Create(Wrap));
         Add(GenerateCommand.Create(Wrap));
@@ -46,6 +47,9 @@ public static class AllotApp
         Add(InteractionsCommand.Create(Wrap));
         Add(AlertsCommand.Create(Wrap));
         Add(DailyCommand.Create(Wrap));
+        Add(UserCommand.Create(Wrap));
+        Add(UserCommand.CreateToken(Wrap));
+        Add(ServeCommand.Create(Wrap));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -59,12 +63,12 @@ public static class AllotApp
         return code;
     }
 
-    private static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr, Func<CliContext, int> action)
+    private static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr, TextReader? stdin, Func<CliContext, int> action)
     {
         bool verbose = parse.GetValue(GlobalOptions.Verbose);
         try
         {
-            return action(new CliContext(parse, stdout, stderr));
+            return action(new CliContext(parse, stdout, stderr, stdin));
         }
         catch (UsageException e)
         {

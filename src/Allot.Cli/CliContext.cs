@@ -5,8 +5,14 @@ using Allot.Storage;
 namespace Allot.Cli;
 
 /// <summary>What every command gets: the parsed options, the output streams and the store location.</summary>
-internal sealed class CliContext(ParseResult parse, TextWriter stdout, TextWriter stderr)
+internal sealed class CliContext(ParseResult parse, TextWriter stdout, TextWriter stderr, TextReader? stdin = null)
 {
+    /// <summary>Input: the reader given (tests), else the console's.</summary>
+    public TextReader In { get; } = stdin ?? Console.In;
+
+    /// <summary>True when input does not come from a terminal (a pipe, a file, a test's reader).</summary>
+    public bool InputRedirected { get; } = stdin is not null || Console.IsInputRedirected;
+
     public ParseResult Parse { get; } = parse;
     public TextWriter Out { get; } = stdout;
     public TextWriter Err { get; } = stderr;

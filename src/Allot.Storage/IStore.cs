@@ -1,3 +1,4 @@
+using Allot.Core.Access;
 using Allot.Core.Classification.Schemes;
 using Allot.Core.Customers;
 using Allot.Core.Engagement;
@@ -143,4 +144,38 @@ public interface IStore : IDisposable
 
     /// <summary>The daily jobs' records, newest day first.</summary>
     IReadOnlyList<JobRun> GetJobRuns(int limit = 50);
+
+    // ---- Users and API tokens (issue 6) ----
+
+    /// <summary>Adds a user.</summary>
+    /// <param name="user">Name (unique, case-insensitive), role and links.</param>
+    /// <param name="passwordHash">From <see cref="PasswordHash.Create"/>.</param>
+    /// <param name="by">Who adds it.</param>
+    /// <exception cref="StoreException">A user with that name exists.</exception>
+    void AddUser(User user, string passwordHash, string by);
+
+    /// <summary>Changes a user's role, links, password or disabled flag (the name stays).</summary>
+    /// <param name="passwordHash">A new hash, or null to keep the password.</param>
+    /// <exception cref="StoreException">No such user.</exception>
+    void UpdateUser(User user, string? passwordHash);
+
+    /// <summary>A user by name (case-insensitive), or null.</summary>
+    StoredUser? GetUser(string name);
+
+    /// <summary>Every user, by name.</summary>
+    IReadOnlyList<StoredUser> GetUsers();
+
+    /// <summary>Keeps a new API token's hash for a user and returns the token's number.</summary>
+    /// <exception cref="StoreException">No such user.</exception>
+    long AddApiToken(string userName, string label, string tokenHash, DateTimeOffset? expiresAt);
+
+    /// <summary>The user a token belongs to, when the token is known, not revoked and not expired at
+    /// <paramref name="now"/>, and its user is not disabled; else null.</summary>
+    StoredUser? FindTokenUser(string tokenHash, DateTimeOffset now);
+
+    /// <summary>A user's tokens (hashes left out), newest first.</summary>
+    IReadOnlyList<StoredApiToken> GetApiTokens(string userName);
+
+    /// <summary>Revokes a token of a user; false when the user has no such token.</summary>
+    bool RevokeApiToken(string userName, long tokenId);
 }

@@ -153,29 +153,11 @@ public sealed partial class PostgresStore : IStore
     /// <inheritdoc />
     public IReadOnlyList<Customer> FindCustomers(CustomerQuery query) => Run(c =>
     {
-        ArgumentNullException.ThrowIfNull(query);
+        var (where, parameters) = CustomerQuerySql.Build(query, "strpos");
         using var cmd = c.CreateCommand();
-        var where = new List<string>();
-        void Filter(string column, string? value)
-        {
-            if (value is null) return;
-            where.Add($"{column} = @{column}");
-            cmd.Parameters.AddWithValue(column, value);
-        }
-        Filter("type", query.Type);
-        Filter("region", query.Region);
-        Filter("industry", query.Industry);
-        if (query.Owner == "-") where.Add("owner_rep IS NULL");
-        else Filter("owner_rep", query.Owner);
-        if (!string.IsNullOrEmpty(query.Text))
-        {
-            // strpos is SQLite's instr; lower() changes ASCII letters only under the "C" collation, as in SQLite.
-            where.Add("(strpos(key, @text) > 0 OR strpos(name, @text) > 0 OR strpos(COALESCE(phone, ''), @text) > 0 "
-                + "OR strpos(lower(COALESCE(email, '')), lower(@text)) > 0)");
-            cmd.Parameters.AddWithValue("text", query.Text);
-        }
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
         cmd.CommandText = $"SELECT {StoredRows.CustomerColumns} FROM customers"
-            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
+            + (where.Length > 0 ? " WHERE " + where : "")
             + " ORDER BY key LIMIT @limit OFFSET @offset";
         cmd.Parameters.AddWithValue("limit", (long)query.Limit);
         cmd.Parameters.AddWithValue("offset", (long)query.Offset);

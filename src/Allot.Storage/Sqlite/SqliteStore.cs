@@ -90,30 +90,14 @@ public sealed partial class SqliteStore : IStore
     /// <inheritdoc />
     public IReadOnlyList<Customer> FindCustomers(CustomerQuery query)
     {
+        var (where, parameters) = CustomerQuerySql.Build(query, "instr");
         using var cmd = _connection.CreateCommand();
-        var where = new List<string>();
-        void Filter(string column, string? value)
-        {
-            if (value is null) return;
-            string name = "$" + column;
-            where.Add($"{column} = {name}");
-            cmd.Parameters.AddWithValue(name, value);
-        }
-        Filter("type", query.Type);
-        Filter("region", query.Region);
-        Filter("industry", query.Industry);
-        if (query.Owner == "-") where.Add("owner_rep IS NULL");
-        else Filter("owner_rep", query.Owner);
-        if (!string.IsNullOrEmpty(query.Text))
-        {
-            where.Add("(instr(key, $text) > 0 OR instr(name, $text) > 0 OR instr(COALESCE(phone, ''), $text) > 0 OR instr(lower(COALESCE(email, '')), lower($text)) > 0)");
-            cmd.Parameters.AddWithValue("$text", query.Text);
-        }
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue("@" + name, value);
         cmd.CommandText = $"SELECT {StoredRows.CustomerColumns} FROM customers"
-            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
-            + " ORDER BY key LIMIT $limit OFFSET $offset";
-        cmd.Parameters.AddWithValue("$limit", query.Limit);
-        cmd.Parameters.AddWithValue("$offset", query.Offset);
+            + (where.Length > 0 ? " WHERE " + where : "")
+            + " ORDER BY key LIMIT @limit OFFSET @offset";
+        cmd.Parameters.AddWithValue("@limit", query.Limit);
+        cmd.Parameters.AddWithValue("@offset", query.Offset);
         using var r = cmd.ExecuteReader();
         var list = new List<Customer>();
         while (r.Read()) list.Add(StoredRows.Customer(r));

@@ -1,0 +1,65 @@
+using Allot.Server.Auth;
+using Allot.Server.Endpoints;
+using Allot.Storage;
+using Microsoft.Extensions.FileProviders;
+
+namespace Allot.Server;
+
+/// <summary>Builds the server: the store per request, authentication and roles, the API under <c>/api</c>, the
+/// OpenAPI document at <c>/openapi/v1.json</c>, and the web UI's static files.</summary>
+public static class AllotServer
+{
+    /// <summary>The application for these arguments (ASP.NET Core's: <c>--urls</c>, <c>--Allot:Db=…</c>, …).</summary>
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        var settings = ServerSettings.From(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        // One store connection per request, opened when first asked for and closed with the request.
+        services.AddScoped<IStore>(sp => StoreFactory.Open(settings.Db, create: false, sp.GetRequiredService<TimeProvider>()));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<Problems.Handler>();
+        services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+        services.AddOpenApi();
+        services.AddAllotAuth(settings);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxUploadBytes);
+
+        var app = builder.Build();
+        Prepare(app, settings);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(async (ctx, next) =>
+        {
+            var h = ctx.Response.Headers;
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "same-origin";
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'";
+            await next(ctx);
+        });
+        var files = new PhysicalFileProvider(Directory.Exists(settings.WebRoot) ? settings.WebRoot : AppContext.BaseDirectory);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.UseAuthentication();
+        app.UseAllotSession();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapAuthEndpoints();
+        app.MapCustomerEndpoints();
+        app.MapFallback("/api/{**rest}", () => Problems.NotFound("no such API endpoint")).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Creates or migrates the store once at start, and says how to add the first user when there is none.</summary>
+    private static void Prepare(WebApplication app, ServerSettings settings)
+    {
+        using var store = StoreFactory.Open(settings.Db, create: true, app.Services.GetRequiredService<TimeProvider>());
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Allot.Server");
+        log.LogInformation("store {Store}, schema version {Version}", settings.DbDescription, store.SchemaVersion);
+        if (store.GetUsers().Count == 0)
+            log.LogWarning("no users yet: create the first with `allot user add NAME --role admin` (password from stdin), then sign in");
+    }
+}

@@ -24,6 +24,8 @@ public static class AllotServer
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddOpenApi();
         services.AddAllotAuth(settings);
+        services.AddSingleton<Maintenance.DailySchedule>();
+        services.AddHostedService(sp => sp.GetRequiredService<Maintenance.DailySchedule>());
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxUploadBytes);
 
         var app = builder.Build();
@@ -49,6 +51,7 @@ public static class AllotServer
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapCustomerEndpoints();
+        app.MapJobEndpoints();
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("no such API endpoint")).AllowAnonymous();
         return app;
     }

@@ -17,8 +17,12 @@ public static class AllotServer
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        // One store connection per request, opened when first asked for and closed with the request.
-        services.AddScoped<IStore>(sp => StoreFactory.Open(settings.Db, create: false, sp.GetRequiredService<TimeProvider>()));
+        // SQLite: one connection per request, opened when first asked for and closed with the request. PostgreSQL: one
+        // store for the process (its connection pool; every operation takes a pooled connection of its own).
+        if (StoreFactory.IsServer(settings.Db))
+            services.AddSingleton<IStore>(sp => StoreFactory.Open(settings.Db, create: false, sp.GetRequiredService<TimeProvider>()));
+        else
+            services.AddScoped<IStore>(sp => StoreFactory.Open(settings.Db, create: false, sp.GetRequiredService<TimeProvider>()));
         services.AddProblemDetails();
         services.AddExceptionHandler<Problems.Handler>();
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
@@ -59,8 +63,19 @@ public static class AllotServer
     /// <summary>Creates or migrates the store once at start, and says how to add the first user when there is none.</summary>
     private static void Prepare(WebApplication app, ServerSettings settings)
     {
-        using var store = StoreFactory.Open(settings.Db, create: true, app.Services.GetRequiredService<TimeProvider>());
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Allot.Server");
+        IStore store;
+        try
+        {
+            store = StoreFactory.Open(settings.Db, create: true, app.Services.GetRequiredService<TimeProvider>());
+        }
+        catch (StoreException e) when (StoreFactory.IsServer(settings.Db))
+        {
+            // A database server may come back: start anyway, answer 503 until it does.
+            log.LogError("store unavailable at start: {Message}; requests answer 503 until it returns", e.Message);
+            return;
+        }
+        using var _ = store;
         log.LogInformation("store {Store}, schema version {Version}", settings.DbDescription, store.SchemaVersion);
         if (store.GetUsers().Count == 0)
             log.LogWarning("no users yet: create the first with `allot user add NAME --role admin` (password from stdin), then sign in");

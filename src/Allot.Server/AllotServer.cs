@@ -49,6 +49,10 @@ public static class AllotServer
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapCustomerEndpoints();
+        app.MapClassificationEndpoints();
+        app.MapDashboardEndpoints();
+        app.MapValueEndpoints();
+        app.MapAllocationEndpoints();
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("no such API endpoint")).AllowAnonymous();
         return app;
     }

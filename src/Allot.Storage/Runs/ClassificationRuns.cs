@@ -61,11 +61,17 @@ public static class ClassificationRuns
         return new Classified(scheme, table, outcome);
     }
 
-    /// <summary>Stores a classification as a run (with each customer's revenue and the tier classes) and returns its number.</summary>
+    /// <summary>The indicators a run keeps per customer besides revenue, for its per-class summary.</summary>
+    public static IReadOnlyList<string> KeptFigures { get; } = [.. ClassSummary.DefaultMeans.Append("profit").Where(n => n != "amount").Distinct()];
+
+    /// <summary>Stores a classification as a run (with each customer's revenue, the figures its summary needs and the
+    /// tier classes) and returns its number.</summary>
     public static long Save(IStore store, string by, string schemeText, Classified classified)
     {
         var tierClasses = classified.Outcome.Results.First(r => r.Name == classified.Scheme.TierFrom).Classes;
-        return store.SaveClassificationRun(by, classified.Table.AsOf, schemeText, classified.Outcome, classified.Table.Number("amount").ToArray(), tierClasses);
+        var table = classified.Table;
+        var figures = KeptFigures.Where(table.HasNumber).ToDictionary(n => n, n => (IReadOnlyList<double>)table.Number(n).ToArray(), StringComparer.Ordinal);
+        return store.SaveClassificationRun(by, table.AsOf, schemeText, classified.Outcome, table.Number("amount").ToArray(), tierClasses, figures);
     }
 
     /// <summary>Per classifier, each class's customers, revenue and profit shares and mean indicators (rounded as
@@ -75,7 +81,8 @@ public static class ClassificationRuns
             [.. classified.Outcome.Results.Select(r => Figures(r, classified.Table))]);
 
     /// <summary>The figures of a stored run, over the customers <paramref name="include"/> admits (all when null):
-    /// classes and revenue as stored; profit and the mean indicators from the store's records at the run's as-of date.</summary>
+    /// classes, revenue, profit and the mean indicators as the run stored them (runs stored before schema version 7
+    /// kept no figures: for those, profit and the means are recomputed from the store's records at the run's as-of date).</summary>
     /// <remarks>Shares are of the included customers. A stored run does not keep its classifiers' class order, so
     /// the tier classes come in the run's order, RFM segments and lifecycle stages in theirs, any other class by name.</remarks>
     public static ClassificationSummary Summary(IStore store, ClassificationRunInfo run, Func<string, bool>? include = null)
@@ -84,7 +91,12 @@ public static class ClassificationRuns
             .OrderBy(c => c.CustomerKey, StringComparer.Ordinal).ToList();
         var keys = rows.Select(r => r.CustomerKey).ToArray();
         var numbers = new Dictionary<string, double[]>(StringComparer.Ordinal) { ["amount"] = [.. rows.Select(r => r.Revenue)] };
-        if (rows.Count > 0)
+        if (rows.Count > 0 && run.FigureNames.Count > 0)
+        {
+            for (int f = 0; f < run.FigureNames.Count; f++)
+                numbers[run.FigureNames[f]] = [.. rows.Select(r => f < r.Figures.Count ? r.Figures[f] : double.NaN)];
+        }
+        else if (rows.Count > 0)
         {
             var now = Indicators(store, run.AsOf);
             foreach (string name in ClassSummary.DefaultMeans.Append("profit").Where(n => n != "amount" && now.HasNumber(n)))

@@ -16,4 +16,13 @@ internal static class AllotCli
         Assert.True(exit == 0, $"allot {string.Join(' ', args)}: exit {exit}: {stderr}");
         return JsonDocument.Parse(stdout.ToString()).RootElement.Clone();
     }
+
+    /// <summary>Runs <c>allot ARGS --db DB</c>: exit code and output.</summary>
+    public static (int Exit, string Stdout, string Stderr) Run(string db, params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = AllotApp.Run([.. args, "--db", db, "--quiet"], stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
 }

@@ -44,6 +44,25 @@ public sealed class ClassificationEndpointTests(DemoBook book) : IDisposable
     }
 
     [Fact]
+    public async Task StoredRun_KeepsItsFigures_WhenTheStoreChangesAfterwards()
+    {
+        var admin = await _server.SignIn("admin");
+        var summary = await (await admin.PostAsJsonAsync("/api/classification/runs", new { })).Json(HttpStatusCode.Created);
+        long run = summary.GetProperty("run").GetInt64();
+        var before = Canon((await (await admin.GetAsync($"/api/classification/runs/{run}")).Json()).GetProperty("classifiers"));
+        // Orders arrive after the run, dated on its as-of day: a recomputation would change profit and the means.
+        string asOf = summary.GetProperty("as_of").GetString()!;
+        string file = Path.Combine(Path.GetDirectoryName(_server.Db)!, "late.csv");
+        string customer;
+        using (var store = _server.OpenStore()) customer = store.ReadCustomers().First().Key;
+        File.WriteAllText(file, $"order_id,customer_id,order_date,amount,profit\nLATE-1,{customer},{asOf},99999,50000\n");
+        var import = AllotCli.Run(_server.Db, "import", "orders", file);
+        Assert.True(import.Exit == 0, import.Stderr);
+        var after = Canon((await (await admin.GetAsync($"/api/classification/runs/{run}")).Json()).GetProperty("classifiers"));
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
     public async Task Detail_AsRep_CountsOnlyItsOwnCustomers()
     {
         using var store = _server.OpenStore();

@@ -93,6 +93,9 @@ public interface IStore : IDisposable
     /// <summary>One customer's figures in a value run, or null.</summary>
     StoredCustomerValue? GetCustomerValue(long runId, string customerKey);
 
+    /// <summary>Every customer's figures in a value run, by customer key.</summary>
+    IReadOnlyList<StoredCustomerValue> ReadCustomerValues(long runId);
+
     /// <summary>A value run's churn warnings, largest value at risk first.</summary>
     IReadOnlyList<StoredCustomerValue> GetChurnWarnings(long runId, int limit = 50);
 

@@ -83,7 +83,14 @@ internal sealed class ServerSandbox : WebApplicationFactory<Program>
     /// <summary>The store, opened for a look or a change behind the server's back.</summary>
     public IStore OpenStore() => StoreFactory.Open(Db, create: false, TimeProvider.System);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseSetting("Allot:Db", Db);
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Allot:Db", Db);
+        builder.UseSetting("Allot:DailyAt", DailyAt);
+    }
+
+    /// <summary>The daily job's time (off unless a test turns it on).</summary>
+    public string DailyAt { get; init; } = "off";
 
     /// <summary>A client without a session.</summary>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });

@@ -58,15 +58,19 @@ export async function signIn(page, user) {
   await page.locator('#who').waitFor();
 }
 
-/** Goes to a hash route and waits for the page to finish loading. */
+/** Goes to a hash route and waits until that route's page has its data. */
 export async function go(page, route) {
   await page.goto(baseUrl + '/#' + route);
+  await page.waitForFunction(expected => {
+    const main = document.querySelector('#main');
+    return main && main.dataset.state === 'ready' && decodeURIComponent(main.dataset.route) === decodeURIComponent(expected);
+  }, '#' + route, { timeout });
   await settle(page);
 }
 
-/** Waits until no "loading" placeholder is left. */
+/** Waits until the page shown has its data and no "loading" placeholder is left. */
 export async function settle(page) {
-  await page.locator('#main').waitFor();
+  await page.locator('#main[data-state="ready"]').waitFor();
   await page.waitForFunction(() => !document.querySelector('#main .loading'), null, { timeout });
 }
 

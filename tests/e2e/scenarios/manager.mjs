@@ -4,8 +4,9 @@
 import { signIn, go, settle, shot, check, pendingIfNotAvailable, Pending } from '../lib.mjs';
 
 const IMPORTED = 'E2E0000001';
-const csv = `customer_id,name,type,industry,region,city,created_date,phone,channel,key_account,owner_rep_id
-${IMPORTED},端到端测试客户 E2E Import Co,enterprise,IT Services,East China - Shanghai,上海,2025-01-15,13900000001,direct,false,
+// Owned by a rep of the manager's team (else the manager could not see it).
+const csv = owner => `customer_id,name,type,industry,region,city,created_date,phone,channel,key_account,owner_rep_id
+${IMPORTED},端到端测试客户 E2E Import Co,enterprise,IT Services,East China - Shanghai,上海,2025-01-15,13900000001,direct,false,${owner}
 `;
 
 export default {
@@ -22,9 +23,12 @@ export default {
       check(await page.locator('#main .chart').count() >= 3, 'the dashboard draws its charts');
     }],
     ['imports a customers file (POST /api/imports/customers)', async page => {
+      const owner = await page.evaluate(async () =>
+        (await (await fetch('/api/customers?page_size=50')).json()).items.map(c => c.owner).find(Boolean));
+      check(owner, 'the manager sees customers with an owner');
       await go(page, '/imports');
       await page.locator('#import-kind').selectOption('customers');
-      await page.locator('#import-file').setInputFiles({ name: 'e2e-customers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+      await page.locator('#import-file').setInputFiles({ name: 'e2e-customers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(owner), 'utf8') });
       await page.locator('#import-submit').click();
       await page.waitForFunction(() => {
         const r = document.querySelector('#import-result');

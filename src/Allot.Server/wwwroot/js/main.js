@@ -114,9 +114,15 @@ async function render() {
   }
   const main = h('div', { class: 'page' });
   replace(app, shell(route ? route.nav : 'dashboard', main));
-  if (!route) { replace(main, errorView(new ApiError(404, '', t('error.no_page')))); return; }
+  // For the browser tests (and anyone watching): which route is shown and whether its data has arrived.
+  const frame = document.getElementById('main');
+  frame.dataset.route = location.hash || '#/';
+  frame.dataset.state = 'loading';
+  const done = () => { if (mine === renderCount) frame.dataset.state = 'ready'; };
+  if (!route) { replace(main, errorView(new ApiError(404, '', t('error.no_page')))); done(); return; }
   if (route.manager && !isManager(user)) {
     replace(main, errorView(new ApiError(403)));
+    done();
     return;
   }
   try {
@@ -124,6 +130,7 @@ async function render() {
   } catch (err) {
     if (mine === renderCount) replace(main, errorView(err));
   }
+  done();
 }
 
 whenSignedOut(() => {

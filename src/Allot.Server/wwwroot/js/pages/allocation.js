@@ -21,7 +21,7 @@ async function renderRuns(main, { navigate, stale }) {
     replace(list, table([
       { label: t('col.run'), cell: r => link('/allocation/' + runId(r), '#' + runId(r)) },
       { label: t('alloc.strategy'), cell: r => t('strategy.' + String(r.strategy ?? '').replace('-', '_')) },
-      { label: t('alloc.policy'), cell: r => r.policy_name ?? '—' },
+      { label: t('alloc.policy'), cell: r => r.policy ?? r.policy_name ?? '—' },
       { label: t('col.customers'), num: true, cell: r => num(r.customers) },
       { label: t('alloc.changes'), num: true, cell: r => num(r.changes) },
       { label: t('alloc.state'), cell: r => r.applied_at ? h('span', { class: 'badge ok' }, t('alloc.applied_at', { when: when(r.applied_at) })) : h('span', { class: 'badge soft' }, t('alloc.proposal')) },
@@ -92,10 +92,13 @@ async function renderRun(main, { params, query: q, navigate, stale }) {
     return;
   }
   if (stale()) return;
+  // {run: the run's row, tiers, reps}; the summary's quality figures when the answer has them.
+  const info = run.run && typeof run.run === 'object' ? run.run : run;
   const summary = run.summary ?? run;
   const reps = summary.reps ?? run.reps ?? [];
   const quality = summary.quality ?? {};
-  const applied = run.applied_at ?? summary.applied_at;
+  const applied = info.applied_at;
+  const moved = reps.reduce((s, r) => s + Math.abs((r.value_after ?? 0) - (r.value_before ?? 0)), 0) / 2;
 
   const status = h('div', { id: 'apply-status' });
   const apply = h('button', {
@@ -141,13 +144,16 @@ async function renderRun(main, { params, query: q, navigate, stale }) {
   const changes = h('div', { id: 'changes' }, loading());
   replace(main, title,
     h('div', { class: 'kpis' },
-      kpi(t('col.customers'), num(run.customers ?? summary.customers)),
-      kpi(t('alloc.changes'), num(run.changes ?? quality.owner_changes)),
-      kpi(t('alloc.unassigned'), num(quality.unassigned)),
-      kpi(t('alloc.total_fit'), num(quality.total_fit, 1)),
-      kpi(t('alloc.load_gini'), num(quality.load_gini, 3))),
+      kpi(t('col.customers'), num(info.customers ?? summary.customers)),
+      kpi(t('alloc.changes'), num(info.changes ?? quality.owner_changes)),
+      kpi(t('alloc.value_moved'), money(moved)),
+      quality.unassigned != null ? kpi(t('alloc.unassigned'), num(quality.unassigned)) : null,
+      quality.total_fit != null ? kpi(t('alloc.total_fit'), num(quality.total_fit, 1)) : null,
+      info.applied_changes ? kpi(t('alloc.applied_changes'), num(info.applied_changes)) : null),
     card(t('alloc.review'), h('div', { class: 'apply-bar' },
-      facts([[t('alloc.strategy'), t('strategy.' + String(run.strategy ?? summary.strategy ?? '').replace('-', '_'))],
+      facts([[t('alloc.strategy'), t('strategy.' + String(info.strategy ?? summary.strategy ?? '').replace('-', '_'))],
+        [t('alloc.policy'), info.policy ?? '—'],
+        [t('alloc.classification_run'), info.classification_run ? link('/classification/' + info.classification_run, '#' + info.classification_run) : '—'],
         [t('alloc.state'), applied ? t('alloc.applied_at', { when: when(applied) }) : t('alloc.proposal')]]),
       apply), status),
     card(t('alloc.per_rep'), loadChart, repTable),

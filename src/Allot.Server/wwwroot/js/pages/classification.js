@@ -69,8 +69,9 @@ function runForm(navigate) {
         status.replaceChildren(notice('info', t('class.running')));
         try {
           const body = {};
-          if (text.value.trim()) body.scheme_text = text.value;
-          else if (scheme.value) body.example = scheme.value;
+          const bundled = schemes.find(x => x.name === scheme.value);
+          if (scheme.value && (!text.value.trim() || (bundled && text.value === bundled.text))) body.example = scheme.value;
+          else if (text.value.trim()) body.scheme_text = text.value;
           if (asOf.value) body.as_of = asOf.value;
           const run = await api.post('/api/classification/runs', body);
           const id = runId(run);
@@ -185,10 +186,11 @@ async function renderCompare(main, { query: q, navigate, stale }) {
       }),
       h('td', { class: 'num strong' }, num(cells.filter(x => x.from === f).reduce((s, x) => s + x.customers, 0))))))));
   const movers = (list, label) => card(label, table([
-    { label: t('col.customer'), cell: m => link('/customers/' + (m.customer ?? m.key), m.name ?? m.customer ?? m.key) },
+    { label: t('col.customer'), cell: m => { const k = m.customer_key ?? m.customer ?? m.key; return link('/customers/' + k, m.name ?? k); } },
     { label: t('class.from'), cell: m => tierBadge(m.from) },
     { label: t('class.to'), cell: m => tierBadge(m.to) },
-    { label: t('col.revenue'), num: true, cell: m => money(m.revenue ?? m.revenue_b) },
+    { label: t('class.revenue_from'), num: true, cell: m => money(m.revenue_from) },
+    { label: t('class.revenue_to'), num: true, cell: m => money(m.revenue_to ?? m.revenue) },
   ], (list ?? []).slice(0, 20), { empty: t('common.none') }));
   replace(result,
     h('div', { class: 'kpis' },

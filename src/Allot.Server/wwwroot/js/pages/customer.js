@@ -123,16 +123,18 @@ async function allocationReason(box, key, stale) {
     const id = runs[0].id ?? runs[0].run;
     const why = await api.get(`/api/allocation/runs/${id}/customers/${encodeURIComponent(key)}`);
     if (stale()) return;
+    const d = { ...why, ...(why.details ?? {}) };
     box.replaceChildren(card(t('customer.allocation', { run: id }),
       h('p', { class: 'explain-reason', id: 'allocation-reason' }, why.reason ?? '—'),
       facts([
         [t('alloc.current'), why.current ?? '—'],
         [t('alloc.proposed'), why.proposed ?? '—'],
         [t('alloc.fit'), num(why.fit, 1)],
-        [t('alloc.runner_up'), why.runner_up ? `${why.runner_up} (${num(why.runner_up_fit, 1)})` : '—'],
-        [t('alloc.binding'), why.binding ?? '—'],
+        [t('alloc.runner_up'), d.runner_up ? `${d.runner_up} (${num(d.runner_up_fit, 1)})` : '—'],
+        [t('alloc.margin'), d.margin != null ? num(d.margin, 1) : '—'],
+        [t('alloc.binding'), d.binding ?? '—'],
       ]),
-      why.components ? numbers(why.components) : null));
+      d.components ? numbers(d.components) : null));
   } catch (err) {
     if (!stale() && err.notAvailable) box.replaceChildren(card(t('customer.allocation_plain'), notice('warn', t('error.not_available'))));
   }

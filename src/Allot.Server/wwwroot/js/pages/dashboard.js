@@ -41,10 +41,12 @@ export async function render(main, { stale }) {
   const order = s => { const i = STAGES.indexOf(s); return i < 0 ? STAGES.length : i; };
   funnel.sort((a, b) => order(a.stage) - order(b.stage));
   const churn = list(pick(d, 'churn', 'churn_warnings', 'warnings'));
-  const run = pick(d, 'run', 'classification_run', 'run_id');
+  const runRef = pick(d, 'classification_run', 'run');
+  const run = runRef && typeof runRef === 'object' ? runRef.id : runRef;
+  const asOf = (runRef && typeof runRef === 'object' ? runRef.as_of : null) ?? pick(d, 'as_of');
 
-  const totalCustomers = tiers.reduce((s, x) => s + x.customers, 0) || pick(d, 'customers');
-  const totalRevenue = tiers.reduce((s, x) => s + (x.revenue || 0), 0);
+  const totalCustomers = pick(d, 'customers') ?? tiers.reduce((s, x) => s + x.customers, 0);
+  const totalRevenue = pick(d, 'revenue') ?? tiers.reduce((s, x) => s + (x.revenue || 0), 0);
   const top = tiers.find(x => String(x.tier).toUpperCase() === 'A');
   const atRisk = churn.reduce((s, c) => s + (pick(c, 'value_at_risk') || 0), 0);
 
@@ -96,15 +98,15 @@ export async function render(main, { stale }) {
 
   const churnTable = table([
     { label: t('col.customer'), cell: c => { const k = pick(c, 'customer', 'customer_key', 'key'); return link('/customers/' + k, pick(c, 'name') ?? k); } },
-    { label: t('col.owner'), cell: c => pick(c, 'owner', 'owner_rep_key') ?? '—' },
     { label: t('col.p_alive'), num: true, cell: c => pct(pick(c, 'p_alive', 'probability_alive')) },
     { label: t('col.historic_value'), num: true, cell: c => money(pick(c, 'historic_value')) },
+    { label: t('value.clv'), num: true, cell: c => money(pick(c, 'clv')) },
     { label: t('col.value_at_risk'), num: true, cell: c => money(pick(c, 'value_at_risk')) },
   ], churn.slice(0, 10), { empty: t('dash.no_warnings') });
 
   replace(main,
     h('div', { class: 'page-head' }, h('h1', null, t('nav.dashboard')),
-      run ? h('span', { class: 'muted' }, t('dash.from_run', { run }), pick(d, 'as_of') ? ' · ' + t('dash.as_of', { date: pick(d, 'as_of') }) : '') : null),
+      run ? h('span', { class: 'muted' }, t('dash.from_run', { run }), asOf ? ' · ' + t('dash.as_of', { date: asOf }) : '') : null),
     run ? null : notice('info', t('dash.no_run')),
     kpis,
     h('div', { class: 'cards two' }, card(t('dash.tiers'), tierChart), card(t('dash.pareto'), paretoChart)),

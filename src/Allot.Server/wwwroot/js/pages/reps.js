@@ -29,11 +29,13 @@ function mixBar(m) {
     }));
 }
 
-function loadBar(load, capacity) {
-  const share = capacity ? load / capacity : 0;
+// load: customers over capacity (1 = full); null without a capacity.
+function loadBar(r) {
+  const share = r.load ?? (r.capacity ? r.customers / r.capacity : null);
+  if (share === null || share === undefined) return h('span', { class: 'muted' }, '—');
   const fill = h('span', { class: ['loadbar-fill', share > 1 ? 'over' : share > 0.9 ? 'near' : null] });
   fill.style.width = Math.min(100, share * 100) + '%';
-  return h('div', { class: 'loadcell' }, h('div', { class: 'loadbar' }, fill), h('span', { class: 'loadbar-text' }, capacity ? pct(share, 0) : '—'));
+  return h('div', { class: 'loadcell' }, h('div', { class: 'loadbar' }, fill), h('span', { class: 'loadbar-text' }, pct(share, 0)));
 }
 
 async function renderList(main, { stale }) {
@@ -64,11 +66,11 @@ async function renderList(main, { stale }) {
       { label: t('col.rep'), cell: r => link('/reps/' + repKey(r), repKey(r)) },
       { label: t('col.name'), cell: r => r.name ?? '—' },
       { label: t('rep.team'), cell: r => r.team ?? '—' },
-      { label: t('col.region'), cell: r => (Array.isArray(r.regions) ? r.regions.join(', ') : r.region) ?? '—' },
+      { label: t('rep.level'), cell: r => r.level ? term('level', r.level) : '—' },
       { label: t('col.customers'), num: true, cell: r => num(r.customers) },
       { label: t('rep.capacity'), num: true, cell: r => num(r.capacity) },
-      { label: t('rep.load'), num: true, cell: r => num(r.load) },
-      { label: t('rep.utilisation'), cell: r => loadBar(r.load ?? r.customers, r.capacity) },
+      { label: t('rep.utilisation'), cell: r => loadBar(r) },
+      { label: t('customer.value'), num: true, cell: r => money(r.value) },
       { label: t('rep.tier_mix'), cell: r => mixBar(mix(r)) },
     ], reps, { empty: t('common.none') })));
 }
@@ -95,16 +97,18 @@ async function renderRep(main, { params, stale }) {
       card(t('rep.profile'), facts([
         [t('col.rep'), key],
         [t('rep.team'), info.team],
+        [t('rep.level'), info.level ? term('level', info.level) : null],
         [t('col.region'), Array.isArray(info.regions) ? info.regions.join(', ') : info.region],
         [t('rep.capacity'), num(rep.capacity ?? info.capacity)],
-        [t('rep.load'), num(rep.load ?? rep.workload)],
+        [t('rep.utilisation'), rep.load != null ? pct(rep.load, 0) : '—'],
+        [t('col.customers'), num(rep.customers)],
         [t('customer.value'), money(rep.value)],
       ])),
       card(t('rep.tier_mix'), table([
         { label: t('class.tier'), cell: x => tierBadge(x.tier ?? x.class) },
         { label: t('col.customers'), num: true, cell: x => num(x.customers ?? x.count) },
-        { label: t('col.revenue'), num: true, cell: x => money(x.revenue) },
         { label: t('customer.value'), num: true, cell: x => money(x.value ?? x.clv) },
+        { label: t('rep.tier_cap'), num: true, cell: x => x.capacity != null ? num(x.capacity) : '—' },
       ], tierRows, { empty: t('common.none') }))),
     customers.length ? card(t('rep.customers'), table([
       { label: t('col.key'), cell: c => link('/customers/' + (c.key ?? c.customer), c.key ?? c.customer), class: 'mono' },

@@ -137,7 +137,7 @@ async function renderRun(main, { params, query: q, navigate, stale }) {
     series: [
       { type: 'bar', name: t('alloc.load_before'), data: reps.map(r => r.load_before), color: '#cbd5e1' },
       { type: 'bar', name: t('alloc.load_after'), data: reps.map(r => r.load_after), color: '#0f766e' },
-      { type: 'line', name: t('rep.capacity'), data: reps.map(r => r.capacity), color: '#d97706', symbol: 'rect', lineStyle: { type: 'dashed' } },
+      { type: 'scatter', name: t('rep.capacity'), data: reps.map(r => r.capacity), color: '#d97706', symbol: 'rect', symbolSize: [28, 3], z: 5 },
     ],
   }, { height: 260 }) : null;
 

@@ -108,16 +108,16 @@ async function renderRun(main, { params, stale }) {
   const sections = classifiers.map(c => {
     const isTier = c.name === tierFrom;
     const classes = c.classes ?? [];
-    const meanKeys = [...new Set(classes.flatMap(k => Object.keys(k.means ?? {})))].slice(0, 4);
+    const meanKeys = [...new Set(classes.flatMap(k => Object.keys(k.means ?? {})))].slice(0, 2);
+    const filter = isTier ? 'tier' : c.name === 'lifecycle' ? 'stage' : 'segment';
     const tbl = table([
-      { label: t('class.class'), cell: k => isTier ? tierBadge(k.class) : term('class', k.class) },
+      { label: t('class.class'), class: 'nowrap', cell: k => link('/customers?' + new URLSearchParams({ [filter]: k.class }).toString(), isTier ? tierBadge(k.class) : term('class', k.class)) },
       { label: t('col.customers'), num: true, cell: k => num(k.customers) },
       { label: t('class.customer_share'), num: true, cell: k => pct(k.customer_share) },
       { label: t('col.revenue'), num: true, cell: k => money(k.revenue) },
       { label: t('class.revenue_share'), num: true, cell: k => pct(k.revenue_share) },
       { label: t('class.profit_share'), num: true, cell: k => pct(k.profit_share) },
       ...meanKeys.map(m => ({ label: t('class.mean', { name: term('number', m) }), num: true, cell: k => k.means?.[m] == null ? '—' : num(k.means[m], Number.isInteger(k.means[m]) ? 0 : 1) })),
-      { label: '', cell: k => link('/customers?' + new URLSearchParams({ [isTier ? 'tier' : c.name === 'lifecycle' ? 'stage' : 'segment']: k.class }).toString(), t('class.show_customers')) },
     ], classes);
     const bar = isTier && classes.length ? chart({
       grid: { left: 56, right: 16, top: 24, bottom: 28 },
@@ -126,8 +126,8 @@ async function renderRun(main, { params, stale }) {
       xAxis: { type: 'category', data: classes.map(k => term('tier', k.class)) },
       yAxis: { type: 'value', max: 1, axisLabel: { formatter: v => Math.round(v * 100) + '%' } },
       series: [
-        { type: 'bar', name: t('class.customer_share'), data: classes.map(k => ({ value: k.customer_share, itemStyle: { color: tierColour(k.class), opacity: 0.45 } })) },
-        { type: 'bar', name: t('class.revenue_share'), data: classes.map(k => ({ value: k.revenue_share, itemStyle: { color: tierColour(k.class) } })) },
+        { type: 'bar', name: t('class.customer_share'), color: '#cbd5e1', data: classes.map(k => ({ value: k.customer_share, itemStyle: { color: tierColour(k.class), opacity: 0.35 } })) },
+        { type: 'bar', name: t('class.revenue_share'), color: '#475569', data: classes.map(k => ({ value: k.revenue_share, itemStyle: { color: tierColour(k.class) } })) },
       ],
     }, { height: 240 }) : null;
     return card(term('classifier', c.name) + (isTier ? ' · ' + t('class.tier') : ''), bar, tbl);
@@ -142,7 +142,7 @@ async function renderCompare(main, { query: q, navigate, stale }) {
   const a = q.get('a') || '', b = q.get('b') || '';
   const selA = h('select', { name: 'a', id: 'compare-a' });
   const selB = h('select', { name: 'b', id: 'compare-b' });
-  const result = h('div');
+  const result = h('div', { class: 'stack' });
   const form = h('form', { class: 'inline-form', on: { submit: e => { e.preventDefault(); navigate('/classification/compare', { a: selA.value, b: selB.value }); } } },
     field(t('class.run_a'), selA), h('span', { class: 'arrow' }, '→'), field(t('class.run_b'), selB),
     h('button', { type: 'submit', class: 'btn primary', id: 'compare-submit' }, t('class.compare')));

@@ -80,11 +80,11 @@ export async function render(main, { stale }) {
   const rs = [1, 2, 3, 4, 5];
   const maxN = Math.max(1, ...rfm.map(c => c.n));
   const rfmChart = rfm.length ? chart({
-    grid: { left: 56, right: 16, top: 16, bottom: 64 },
+    grid: { left: 56, right: 72, top: 16, bottom: 44 },
     tooltip: { formatter: p => `R${p.data[0] + 1} F${p.data[1] + 1}: ${num(p.data[2])} · ${t('dash.mean_m')} ${money(p.data[3])}` },
     xAxis: { type: 'category', data: rs.map(r => 'R' + r), name: t('dash.recency'), nameLocation: 'middle', nameGap: 28, splitArea: { show: true } },
     yAxis: { type: 'category', data: rs.map(f => 'F' + f), name: t('dash.frequency'), nameLocation: 'middle', nameGap: 36, splitArea: { show: true } },
-    visualMap: { min: 0, max: maxN, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#f0fdfa', '#5eead4', '#0f766e'] } },
+    visualMap: { dimension: 2, min: 0, max: maxN, calculable: false, orient: 'vertical', right: 0, top: 'middle', itemHeight: 140, itemWidth: 12, inRange: { color: ['#f0fdfa', '#5eead4', '#0f766e'] } },
     series: [{ type: 'heatmap', data: rfm.map(c => [c.r - 1, c.f - 1, c.n, c.m]), label: { show: true, formatter: p => num(p.data[2]) } }],
   }, { label: t('dash.rfm') }) : empty();
 

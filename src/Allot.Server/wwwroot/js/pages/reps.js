@@ -57,7 +57,7 @@ async function renderList(main, { stale }) {
     yAxis: { type: 'value' },
     series: [
       ...tiers.map(tier => ({ type: 'bar', stack: 'mix', name: term('tier', tier), color: tierColour(tier), data: reps.map(r => mix(r)[tier] ?? 0) })),
-      { type: 'line', name: t('rep.capacity'), data: reps.map(r => r.capacity), color: '#d97706', symbol: 'rect', lineStyle: { type: 'dashed' } },
+      { type: 'scatter', name: t('rep.capacity'), data: reps.map(r => r.capacity), color: '#d97706', symbol: 'rect', symbolSize: [28, 3], z: 5 },
     ],
   }, { height: 280 }) : null;
   replace(main, h('div', { class: 'page-head' }, h('h1', null, t('nav.reps'))),

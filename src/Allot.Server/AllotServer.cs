@@ -73,6 +73,10 @@ public static class AllotServer
         app.MapAuthEndpoints();
         app.MapCustomerEndpoints();
         app.MapJobEndpoints();
+        app.MapClassificationEndpoints();
+        app.MapDashboardEndpoints();
+        app.MapValueEndpoints();
+        app.MapAllocationEndpoints();
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("no such API endpoint")).AllowAnonymous();
         return app;
     }

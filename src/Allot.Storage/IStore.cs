@@ -80,6 +80,9 @@ public interface IStore : IDisposable
     /// <summary>One customer's result in a run, or null.</summary>
     StoredClassification? GetClassification(long runId, string customerKey);
 
+    /// <summary>Tier, segment and lifecycle stage of some customers in a run (customers not in the run are left out).</summary>
+    IReadOnlyDictionary<string, StoredClassLabels> GetClassLabels(long runId, IReadOnlyCollection<string> customerKeys);
+
     /// <summary>Every customer's result in a run, by customer key.</summary>
     IEnumerable<StoredClassification> ReadClassifications(long runId);
 

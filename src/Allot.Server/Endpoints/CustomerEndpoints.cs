@@ -11,8 +11,9 @@ namespace Allot.Server.Endpoints;
 /// outside the scope answers 404, the same as one that does not exist.</summary>
 internal static class CustomerEndpoints
 {
+    /// <summary>A customer in a list, with its tier, segment and stage in the classification run the list refers to.</summary>
     public sealed record CustomerRow(string Key, string Name, string? Type, string? Industry, string? Region, string? City,
-        string? Owner, DateOnly? OwnerSince, CustomerStatus Status, bool KeyAccount);
+        string? Owner, DateOnly? OwnerSince, CustomerStatus Status, bool KeyAccount, string? Tier, string? Segment, string? Stage);
 
     public sealed record CustomerDetail(Customer Customer, StoredClassification? Classification, long? ClassificationRun,
         StoredCustomerValue? Value, long? ValueRun, IReadOnlyList<AssignmentChange> OwnerHistory, IReadOnlyList<Order> Orders);
@@ -43,7 +44,9 @@ internal static class CustomerEndpoints
             Offset = offset, Limit = size + 1,
         };
         var rows = store.FindCustomers(query);
-        return TypedResults.Ok(Paging.From(rows, offset, size, Row));
+        long? labelRun = run ?? (store.GetClassificationRuns(1) is [var latest] ? latest.Id : null);
+        var labels = labelRun is { } lr && rows.Count > 0 ? store.GetClassLabels(lr, [.. rows.Take(size).Select(c => c.Key)]) : null;
+        return TypedResults.Ok(Paging.From(rows, offset, size, c => Row(c, labels?.GetValueOrDefault(c.Key))));
     }
 
     private static Results<Ok<CustomerDetail>, ProblemHttpResult> Detail(string key, HttpContext ctx, IStore store)
@@ -66,8 +69,9 @@ internal static class CustomerEndpoints
         return customer is not null && ctx.Session().Scope.Covers(customer.OwnerRepKey) ? customer : null;
     }
 
-    private static CustomerRow Row(Customer c) =>
-        new(c.Key, c.Name, c.Type, c.Industry, c.Region, c.City, c.OwnerRepKey, c.OwnerSince, c.Status, c.KeyAccount);
+    private static CustomerRow Row(Customer c, StoredClassLabels? labels) =>
+        new(c.Key, c.Name, c.Type, c.Industry, c.Region, c.City, c.OwnerRepKey, c.OwnerSince, c.Status, c.KeyAccount,
+            labels?.Tier, labels?.Segment, labels?.LifecycleStage);
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

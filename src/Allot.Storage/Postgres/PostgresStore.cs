@@ -267,6 +267,17 @@ public sealed partial class PostgresStore : IStore
     });
 
     /// <inheritdoc />
+    public IReadOnlyDictionary<string, StoredClassLabels> GetClassLabels(long runId, IReadOnlyCollection<string> customerKeys) => Run(c =>
+    {
+        using var cmd = Command(c, "SELECT customer_key, tier, segment, lifecycle_stage FROM classification_results WHERE run_id = @run AND customer_key = ANY(@keys)",
+            ("run", runId), ("keys", customerKeys.Distinct().ToArray()));
+        using var r = cmd.ExecuteReader();
+        var labels = new Dictionary<string, StoredClassLabels>(StringComparer.Ordinal);
+        while (r.Read()) labels[r.GetString(0)] = new StoredClassLabels(r.GetString(1), StoredRows.Text(r, 2), StoredRows.Text(r, 3));
+        return (IReadOnlyDictionary<string, StoredClassLabels>)labels;
+    });
+
+    /// <inheritdoc />
     public IEnumerable<StoredClassification> ReadClassifications(long runId) =>
         Stream($"SELECT {StoredRows.ResultColumns} FROM classification_results WHERE run_id = @run ORDER BY customer_key", StoredRows.Result, ("run", runId));
 

@@ -262,6 +262,23 @@ public sealed partial class SqliteStore : IStore
         ReadResults("WHERE run_id = $run AND customer_key = $key", runId, customerKey).FirstOrDefault();
 
     /// <inheritdoc />
+    public IReadOnlyDictionary<string, StoredClassLabels> GetClassLabels(long runId, IReadOnlyCollection<string> customerKeys)
+    {
+        var labels = new Dictionary<string, StoredClassLabels>(StringComparer.Ordinal);
+        foreach (var chunk in customerKeys.Distinct().Chunk(500))
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.CommandText = "SELECT customer_key, tier, segment, lifecycle_stage FROM classification_results WHERE run_id = $run AND customer_key IN ("
+                + string.Join(", ", chunk.Select((_, i) => "$k" + i)) + ")";
+            cmd.Parameters.AddWithValue("$run", runId);
+            for (int i = 0; i < chunk.Length; i++) cmd.Parameters.AddWithValue("$k" + i, chunk[i]);
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) labels[r.GetString(0)] = new StoredClassLabels(r.GetString(1), StoredRows.Text(r, 2), StoredRows.Text(r, 3));
+        }
+        return labels;
+    }
+
+    /// <inheritdoc />
     public IEnumerable<StoredClassification> ReadClassifications(long runId) => ReadResults("WHERE run_id = $run", runId, null);
 
     private IEnumerable<StoredClassification> ReadResults(string where, long runId, string? key)

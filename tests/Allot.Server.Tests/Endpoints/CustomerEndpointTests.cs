@@ -17,6 +17,14 @@ public sealed class CustomerEndpointTests(DemoBook book) : IDisposable
         Assert.All(owners, o => Assert.Equal(book.RepA, o));
         using var store = _server.OpenStore();
         Assert.Equal(store.ReadCustomers().Count(c => c.OwnerRepKey == book.RepA), owners.Count);
+        // Each row carries its tier, segment and stage from the latest classification run.
+        long run = store.GetClassificationRuns(1).Single().Id;
+        foreach (var row in page.GetProperty("items").EnumerateArray())
+        {
+            var stored = store.GetClassification(run, row.GetProperty("key").GetString()!)!;
+            Assert.Equal((stored.Tier, stored.Segment, stored.LifecycleStage),
+                (row.GetProperty("tier").GetString(), row.GetProperty("segment").GetString(), row.GetProperty("stage").GetString()));
+        }
     }
 
     [Fact]

@@ -70,6 +70,18 @@ public abstract class RunContract<TProvider> : ContractBase<TProvider> where TPr
             new Dictionary<string, IReadOnlyList<double>> { ["profit"] = [1] }));
     }
 
+    [Fact]
+    public void GetClassLabels_SomeCustomers_LeavesOutTheUnknown()
+    {
+        long id = Save("alice", Outcome(), [1, 2]);
+        var labels = Store.GetClassLabels(id, ["C2", "C1", "C9", "C1"]);
+        Assert.Equal(["C1", "C2"], labels.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(new StoredClassLabels("A", "Champions", "mature"), labels["C1"]);
+        Assert.Null(labels["C2"].Segment);
+        Assert.Empty(Store.GetClassLabels(id + 1, ["C1"]));
+        Assert.Empty(Store.GetClassLabels(id, []));
+    }
+
     private long Save(string by, SchemeOutcome outcome, double[] revenue) =>
         Store.SaveClassificationRun(by, new DateOnly(2025, 5, 31), "{ \"name\": \"retail\" }", outcome, revenue, ["A", "B", "C"]);
 

@@ -16,7 +16,7 @@ export default {
     }],
     ['lists only its own customers', async (page, state) => {
       await go(page, '/customers');
-      const owners = await page.locator('#main table.grid tbody tr td:nth-child(7)').allTextContents();
+      const owners = await page.locator('#main table.grid tbody tr td.owner').allTextContents();
       check(owners.length > 0, 'the rep has customers');
       check(owners.every(o => o.trim() === state.me.rep), `every owner is ${state.me.rep}: ${[...new Set(owners)].join(', ')}`);
       check(await page.locator('#filter-owner').count() === 0, 'a rep has no owner filter');

@@ -3,7 +3,7 @@
 import { h, replace, table } from '../dom.js';
 import { api, query, items } from '../api.js';
 import { t, term, when } from '../i18n.js';
-import { errorView, loading, link, pager, field, isManager } from '../ui.js';
+import { errorView, loading, link, pager, field, isManager, tierBadge } from '../ui.js';
 
 const FILTERS = ['q', 'tier', 'segment', 'stage', 'region', 'industry', 'owner'];
 const PAGE_SIZE = 50;
@@ -45,11 +45,14 @@ export async function render(main, { user, query: hashQuery, navigate, stale }) 
     table([
       { label: t('col.key'), cell: c => link('/customers/' + c.key, c.key), class: 'mono' },
       { label: t('col.name'), cell: c => h('span', { class: 'customer-name' }, c.name, c.key_account ? h('span', { class: 'badge key', title: t('customer.key_account') }, t('customer.ka')) : null) },
+      { label: t('filter.tier'), cell: c => tierBadge(c.tier) },
+      { label: t('filter.segment'), cell: c => c.segment ? term('segment', c.segment) : '—' },
+      { label: t('filter.stage'), cell: c => c.stage ? term('stage', c.stage) : '—' },
       { label: t('col.type'), cell: c => term('type', c.type) },
       { label: t('col.industry'), cell: c => c.industry ?? '—' },
       { label: t('col.region'), cell: c => c.region ?? '—' },
       { label: t('col.city'), cell: c => c.city ?? '—' },
-      { label: t('col.owner'), cell: c => c.owner ? link('/reps/' + c.owner, c.owner) : h('span', { class: 'muted' }, t('customer.no_owner')) },
+      { label: t('col.owner'), cell: c => c.owner ? link('/reps/' + c.owner, c.owner) : h('span', { class: 'muted' }, t('customer.no_owner')), class: 'owner' },
       { label: t('col.owner_since'), cell: c => when(c.owner_since) },
       { label: t('col.status'), cell: c => h('span', { class: ['status', 'status-' + c.status] }, term('status', c.status)) },
     ], rows, { empty: t('customers.none') }),

@@ -165,6 +165,21 @@ public sealed partial class SqliteStore : IStore
     public IEnumerable<Interaction> ReadInteractions() => Stream($"SELECT {StoredRows.InteractionColumns} FROM interactions ORDER BY key", StoredRows.Interaction);
 
     /// <inheritdoc />
+    public IReadOnlyList<Interaction> GetInteractions(string customerKey)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = $"SELECT {StoredRows.InteractionColumns} FROM interactions WHERE customer_key = $c ORDER BY interaction_date DESC, key DESC";
+        cmd.Parameters.AddWithValue("$c", customerKey);
+        using var r = cmd.ExecuteReader();
+        var list = new List<Interaction>();
+        while (r.Read()) list.Add(StoredRows.Interaction(r));
+        return list;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<RepBook> GetRepBooks(IReadOnlyList<string>? reps = null) => RepBooks.Read(_connection, reps);
+
+    /// <inheritdoc />
     public IEnumerable<Feedback> ReadFeedback() => Stream($"SELECT {StoredRows.FeedbackColumns} FROM feedback ORDER BY key", StoredRows.Feedback);
 
     private IEnumerable<T> Stream<T>(string sql, Func<SqliteDataReader, T> read)

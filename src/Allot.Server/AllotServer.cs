@@ -42,6 +42,7 @@ public static class AllotServer
         var files = new PhysicalFileProvider(Directory.Exists(settings.WebRoot) ? settings.WebRoot : AppContext.BaseDirectory);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.UseBodyLimits(settings);
         app.UseAuthentication();
         app.UseAllotSession();
         app.UseAuthorization();
@@ -49,6 +50,11 @@ public static class AllotServer
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapCustomerEndpoints();
+        app.MapInteractionEndpoints();
+        app.MapRepEndpoints();
+        app.MapImportEndpoints();
+        app.MapUserEndpoints();
+        app.MapPoolEndpoints();
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("no such API endpoint")).AllowAnonymous();
         return app;
     }

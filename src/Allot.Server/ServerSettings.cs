@@ -12,6 +12,10 @@ public sealed record ServerSettings
     /// <summary>Where the web UI's files are.</summary>
     public required string WebRoot { get; init; }
 
+    /// <summary>The pool's rules file (<c>Allot:Rules</c>, else <c>ALLOT_RULES</c>, else <c>&lt;store&gt;.rules.json</c>
+    /// beside a SQLite store, as the CLI finds it); null or missing: the built-in defaults.</summary>
+    public string? Rules { get; init; }
+
     /// <summary>Largest accepted upload (imports), bytes.</summary>
     public long MaxUploadBytes { get; init; } = 256L * 1024 * 1024;
 
@@ -35,7 +39,11 @@ public sealed record ServerSettings
             : Environment.GetEnvironmentVariable("ALLOT_DB") is { Length: > 0 } env ? env
             : "allot.db";
         string webRoot = section["WebRoot"] is { Length: > 0 } w ? w : Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        return new ServerSettings { Db = db, WebRoot = webRoot, };
+        string? rules = section["Rules"] is { Length: > 0 } r ? r
+            : Environment.GetEnvironmentVariable("ALLOT_RULES") is { Length: > 0 } envRules ? envRules
+            : StoreFactory.IsServer(db) ? null
+            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", Path.GetFileNameWithoutExtension(db) + ".rules.json");
+        return new ServerSettings { Db = db, WebRoot = webRoot, Rules = rules };
     }
 
     /// <summary>The store location fit for logs (no password).</summary>

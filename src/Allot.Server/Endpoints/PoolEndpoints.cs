@@ -61,9 +61,10 @@ internal static class PoolEndpoints
     /// <summary>A rep claims for itself (<c>rep</c> left out or its own); a manager or admin gives <c>rep</c> and assigns.
     /// Refusals are 409 with the reason, but for a customer or rep the user may not see (404) and an assignment by
     /// someone the rules do not name a manager of the pool (403).</summary>
-    private static Results<Ok<ClaimResult>, ProblemHttpResult> Claim(string key, ClaimRequest? request, HttpContext ctx, IStore store,
+    private static async Task<Results<Ok<ClaimResult>, ProblemHttpResult>> Claim(string key, HttpContext ctx, IStore store,
         ServerSettings settings, TimeProvider clock)
     {
+        var request = await Json.OptionalBody<ClaimRequest>(ctx);
         var s = ctx.Session();
         var user = s.User;
         string? rep = string.IsNullOrWhiteSpace(request?.Rep) ? null : request.Rep.Trim();

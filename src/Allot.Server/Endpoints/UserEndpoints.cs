@@ -43,8 +43,9 @@ internal static class UserEndpoints
         return TypedResults.Created((string?)null, Row(store.GetUser(user.Name)!));
     }
 
-    private static Results<Created<CreatedToken>, ProblemHttpResult> CreateToken(NewToken? request, HttpContext ctx, IStore store, TimeProvider clock)
+    private static async Task<Results<Created<CreatedToken>, ProblemHttpResult>> CreateToken(HttpContext ctx, IStore store, TimeProvider clock)
     {
+        var request = await Json.OptionalBody<NewToken>(ctx);
         if (request?.Days is < 1 or > 3650) return Problems.BadRequest("days must be between 1 and 3650 (or left out: never expires)");
         string label = string.IsNullOrWhiteSpace(request?.Label) ? "api" : request.Label.Trim();
         if (label.Length > 100) return Problems.BadRequest("label is longer than 100 characters");

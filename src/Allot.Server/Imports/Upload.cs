@@ -40,7 +40,8 @@ internal sealed class Upload : IDisposable
             var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = maxBytes };
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                     throw new UploadException(400, "every part needs a Content-Disposition: form-data header");
                 string name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (disposition.IsFileDisposition())

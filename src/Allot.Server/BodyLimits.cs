@@ -13,11 +13,30 @@ internal static class BodyLimits
         if (ctx.Request.ContentLength > limit)
         {
             await Problems.Write(ctx, StatusCodes.Status413PayloadTooLarge, "Too large",
-                $"the request body has {ctx.Request.ContentLength:N0} bytes; at most {limit:N0} are accepted here");
+                $"the request body has {ctx.Request.ContentLength:N0} bytes, more than the {limit:N0} accepted here");
             return;
         }
-        // A body without a length (chunked) is cut off at the limit by the server: Kestrel answers 413 then.
         if (ctx.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
+        // A JSON body without a length (chunked) is read here, up to the limit: reading it later would turn the
+        // server's cut-off into a 400 from parameter binding. Uploads are cut off by the multipart reader.
+        if (!upload && ctx.Request.ContentLength is null && ctx.Request.Headers.TransferEncoding.Count > 0)
+        {
+            var buffer = new MemoryStream();
+            byte[] chunk = new byte[81920];
+            int n;
+            while ((n = await ctx.Request.Body.ReadAsync(chunk, ctx.RequestAborted)) > 0)
+            {
+                buffer.Write(chunk, 0, n);
+                if (buffer.Length > limit)
+                {
+                    await Problems.Write(ctx, StatusCodes.Status413PayloadTooLarge, "Too large", $"the request body has more than {limit:N0} bytes, the most accepted here");
+                    return;
+                }
+            }
+            buffer.Position = 0;
+            ctx.Request.Body = buffer;
+            ctx.Request.ContentLength = buffer.Length;
+        }
         await next(ctx);
     });
 }

@@ -106,7 +106,7 @@ internal sealed class ServerSandbox : WebApplicationFactory<Program>
         using var session = store.BeginMaintenance();
         foreach (string key in keys)
         {
-            var verdict = Allot.Core.Pool.PoolActions.Release(session, rules, key, "tests", "test", new DateOnly(2025, 1, 2));
+            var verdict = Allot.Core.Pool.PoolActions.Release(session, rules, key, "tests", "test", DateOnly.FromDateTime(DateTime.Now));
             if (!verdict.Allowed) throw new InvalidOperationException(verdict.Message);
         }
         session.Commit();

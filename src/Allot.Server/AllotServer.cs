@@ -14,11 +14,14 @@ public static class AllotServer
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var settings = ServerSettings.From(builder.Configuration);
+        // Per-request framework logs (request started/finished, endpoint executed) cost more than a search: warnings only.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        // One store connection per request, opened when first asked for and closed with the request.
-        services.AddScoped<IStore>(sp => StoreFactory.Open(settings.Db, create: false, sp.GetRequiredService<TimeProvider>()));
+        // One store connection per request, opened when first asked for and closed with the request; migrated once
+        // at start (Prepare), so a request takes a pooled connection without the migration check.
+        services.AddScoped<IStore>(sp => StoreFactory.OpenMigrated(settings.Db, sp.GetRequiredService<TimeProvider>()));
         services.AddProblemDetails();
         services.AddExceptionHandler<Problems.Handler>();
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));

@@ -66,6 +66,30 @@ public sealed partial class SqliteStore : IStore
         }
     }
 
+    /// <summary>Opens a store this process has opened with <see cref="Open"/> before, and so migrated: no migration
+    /// check, and the connection is pooled (its file handle and parsed schema are reused). For the server, which opens
+    /// the store once per request.</summary>
+    /// <exception cref="StoreException">The file is missing or not a SQLite database.</exception>
+    public static SqliteStore OpenMigrated(string path, TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new StoreException($"no store at {path}; create one with `allot init` or `allot import`");
+        var builder = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, Mode = SqliteOpenMode.ReadWrite };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Exec(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;");
+            return new SqliteStore(connection, path, clock, Migrator.LatestVersion);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new StoreException($"{path}: {StoreErrors.From(e.SqliteErrorCode, e.Message, null).Message}", e);
+        }
+    }
+
     /// <inheritdoc />
     public IImportSession BeginImport(string by) => new SqliteImportSession(_connection, by, _clock);
 

@@ -19,14 +19,20 @@ public static class AllotServer
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        // One store connection per request, opened when first asked for and closed with the request; migrated once
-        // at start (Prepare), so a request takes a pooled connection without the migration check.
-        services.AddScoped<IStore>(sp => StoreFactory.OpenMigrated(settings.Db, sp.GetRequiredService<TimeProvider>()));
+        // SQLite: one connection per request, opened when first asked for and closed with the request, from the pool and
+        // without the migration check (the store was migrated once at start). PostgreSQL: one store for the process (its
+        // connection pool; every operation takes a pooled connection of its own).
+        if (StoreFactory.IsServer(settings.Db))
+            services.AddSingleton<IStore>(sp => StoreFactory.Open(settings.Db, create: false, sp.GetRequiredService<TimeProvider>()));
+        else
+            services.AddScoped<IStore>(sp => StoreFactory.OpenMigrated(settings.Db, sp.GetRequiredService<TimeProvider>()));
         services.AddProblemDetails();
         services.AddExceptionHandler<Problems.Handler>();
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddOpenApi();
         services.AddAllotAuth(settings);
+        services.AddSingleton<Maintenance.DailySchedule>();
+        services.AddHostedService(sp => sp.GetRequiredService<Maintenance.DailySchedule>());
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = settings.MaxUploadBytes);
 
         var app = builder.Build();
@@ -42,6 +48,23 @@ public static class AllotServer
             h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'";
             await next(ctx);
         });
+        // Uploads (multipart) may be large; every other body is JSON and small.
+        app.Use(async (ctx, next) =>
+        {
+            bool upload = ctx.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
+            long max = upload ? settings.MaxUploadBytes : settings.MaxJsonBytes;
+            if (ctx.Request.ContentLength > max)
+            {
+                await Problems.Write(ctx, StatusCodes.Status413PayloadTooLarge, "Request too large",
+                    $"the request body has {ctx.Request.ContentLength:N0} bytes; at most {max:N0} are accepted here" + (upload ? "" : " (uploads: multipart/form-data)"));
+                return;
+            }
+            // Bodies without a length (chunked) are cut off at the same limit.
+            if (ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                limit.MaxRequestBodySize = max;
+            if (ctx.Request.ContentLength is null && ctx.Request.Body != Stream.Null) ctx.Request.Body = new LimitedBody(ctx.Request.Body, max);
+            await next(ctx);
+        });
         var files = new PhysicalFileProvider(Directory.Exists(settings.WebRoot) ? settings.WebRoot : AppContext.BaseDirectory);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
@@ -53,6 +76,11 @@ public static class AllotServer
         app.MapOpenApi().AllowAnonymous();
         app.MapAuthEndpoints();
         app.MapCustomerEndpoints();
+        app.MapJobEndpoints();
+        app.MapClassificationEndpoints();
+        app.MapDashboardEndpoints();
+        app.MapValueEndpoints();
+        app.MapAllocationEndpoints();
         app.MapInteractionEndpoints();
         app.MapRepEndpoints();
         app.MapImportEndpoints();
@@ -65,8 +93,19 @@ public static class AllotServer
     /// <summary>Creates or migrates the store once at start, and says how to add the first user when there is none.</summary>
     private static void Prepare(WebApplication app, ServerSettings settings)
     {
-        using var store = StoreFactory.Open(settings.Db, create: true, app.Services.GetRequiredService<TimeProvider>());
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Allot.Server");
+        IStore store;
+        try
+        {
+            store = StoreFactory.Open(settings.Db, create: true, app.Services.GetRequiredService<TimeProvider>());
+        }
+        catch (StoreException e) when (StoreFactory.IsServer(settings.Db))
+        {
+            // A database server may come back: start anyway, answer 503 until it does.
+            log.LogError("store unavailable at start: {Message}; requests answer 503 until it returns", e.Message);
+            return;
+        }
+        using var _ = store;
         log.LogInformation("store {Store}, schema version {Version}", settings.DbDescription, store.SchemaVersion);
         if (store.GetUsers().Count == 0)
             log.LogWarning("no users yet: create the first with `allot user add NAME --role admin` (password from stdin), then sign in");

@@ -12,10 +12,6 @@ public sealed record ServerSettings
     /// <summary>Where the web UI's files are.</summary>
     public required string WebRoot { get; init; }
 
-    /// <summary>The pool's rules file (<c>Allot:Rules</c>, else <c>ALLOT_RULES</c>, else <c>&lt;store&gt;.rules.json</c>
-    /// beside a SQLite store, as the CLI finds it); null or missing: the built-in defaults.</summary>
-    public string? Rules { get; init; }
-
     /// <summary>Largest accepted upload (imports), bytes.</summary>
     public long MaxUploadBytes { get; init; } = 256L * 1024 * 1024;
 
@@ -24,6 +20,12 @@ public sealed record ServerSettings
 
     /// <summary>Largest page a list endpoint returns.</summary>
     public int MaxPageSize { get; init; } = 500;
+
+    /// <summary>The local time the daily job (reclaim, plan, alerts) runs at; null when the server does not run it.</summary>
+    public TimeOnly? DailyAt { get; init; }
+
+    /// <summary>The maintenance rules file the daily job uses.</summary>
+    public string RulesPath { get; init; } = "allot.rules.json";
 
     /// <summary>Failed logins per name and address before further attempts wait.</summary>
     public int MaxFailedLogins { get; init; } = 5;
@@ -39,11 +41,15 @@ public sealed record ServerSettings
             : Environment.GetEnvironmentVariable("ALLOT_DB") is { Length: > 0 } env ? env
             : "allot.db";
         string webRoot = section["WebRoot"] is { Length: > 0 } w ? w : Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        string? rules = section["Rules"] is { Length: > 0 } r ? r
+        string rules = section["Rules"] is { Length: > 0 } r ? r
             : Environment.GetEnvironmentVariable("ALLOT_RULES") is { Length: > 0 } envRules ? envRules
-            : StoreFactory.IsServer(db) ? null
-            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(db)) ?? ".", Path.GetFileNameWithoutExtension(db) + ".rules.json");
-        return new ServerSettings { Db = db, WebRoot = webRoot, Rules = rules };
+            : Storage.Maintenance.DailyRun.DefaultRulesPath(db);
+        // Allot:DailyAt = HH:mm, or "off"; by default 06:00 (the job itself refuses to run without a rules file).
+        string dailyText = section["DailyAt"] is { Length: > 0 } at ? at : "06:00";
+        TimeOnly? daily = dailyText.Equals("off", StringComparison.OrdinalIgnoreCase) ? null
+            : TimeOnly.TryParseExact(dailyText, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t) ? t
+            : throw new ArgumentException($"Allot:DailyAt: expected HH:mm (24-hour) or off, not '{dailyText}'");
+        return new ServerSettings { Db = db, WebRoot = webRoot, DailyAt = daily, RulesPath = rules };
     }
 
     /// <summary>The store location fit for logs (no password).</summary>

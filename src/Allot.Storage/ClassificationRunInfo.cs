@@ -9,4 +9,9 @@ namespace Allot.Storage;
 /// <param name="Customers">Customers classified.</param>
 /// <param name="TierClasses">The tier classifier's classes, best first.</param>
 public sealed record ClassificationRunInfo(long Id, DateTimeOffset CreatedAt, string By, DateOnly AsOf, string SchemeName, int Customers,
-    IReadOnlyList<string> TierClasses);
+    IReadOnlyList<string> TierClasses)
+{
+    /// <summary>The indicators each customer's <see cref="StoredClassification.Figures"/> hold, in order (empty for runs
+    /// stored before schema version 7).</summary>
+    public IReadOnlyList<string> FigureNames { get; init; } = [];
+}

@@ -77,8 +77,10 @@ public interface IStore : IDisposable
     /// <param name="revenue">Each customer's revenue at the as-of date, aligned with the outcome's customers (for
     /// revenue shares per tier and the migration matrix).</param>
     /// <param name="tierClasses">The tier classifier's classes, best first (to tell moves up from moves down).</param>
+    /// <param name="figures">Indicator figures to keep per customer (by indicator name, each aligned with the outcome's
+    /// customers), so the run's per-class summary needs nothing recomputed later; null keeps none.</param>
     long SaveClassificationRun(string by, DateOnly asOf, string schemeText, SchemeOutcome outcome, IReadOnlyList<double> revenue,
-        IReadOnlyList<string> tierClasses);
+        IReadOnlyList<string> tierClasses, IReadOnlyDictionary<string, IReadOnlyList<double>>? figures = null);
 
     /// <summary>The stored classification runs, newest first.</summary>
     IReadOnlyList<ClassificationRunInfo> GetClassificationRuns(int limit = 50);
@@ -100,6 +102,9 @@ public interface IStore : IDisposable
 
     /// <summary>One customer's figures in a value run, or null.</summary>
     StoredCustomerValue? GetCustomerValue(long runId, string customerKey);
+
+    /// <summary>Every customer's figures in a value run, by customer key.</summary>
+    IReadOnlyList<StoredCustomerValue> ReadCustomerValues(long runId);
 
     /// <summary>A value run's churn warnings, largest value at risk first.</summary>
     IReadOnlyList<StoredCustomerValue> GetChurnWarnings(long runId, int limit = 50);

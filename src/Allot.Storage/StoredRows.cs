@@ -34,9 +34,9 @@ internal static class StoredRows
 
     public const string ImportColumns = "id, kind, file, started_at, by_whom, read_rows, imported, updated, rejected";
 
-    public const string RunColumns = "id, created_at, by_whom, as_of, scheme_name, customers, tier_classes";
+    public const string RunColumns = "id, created_at, by_whom, as_of, scheme_name, customers, tier_classes, figure_names";
 
-    public const string ResultColumns = "run_id, customer_key, tier, segment, lifecycle_stage, tags, details, revenue";
+    public const string ResultColumns = "run_id, customer_key, tier, segment, lifecycle_stage, tags, details, revenue, figures";
 
     public static Customer Customer(DbDataReader r) => new()
     {
@@ -118,10 +118,10 @@ internal static class StoredRows
         r.GetString(2), Instant(r, 3), r.GetString(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8));
 
     public static ClassificationRunInfo Run(DbDataReader r) => new(r.GetInt64(0), Instant(r, 1), r.GetString(2), Date(r, 3), r.GetString(4),
-        (int)r.GetInt64(5), ListColumn.Split(r.GetString(6)));
+        (int)r.GetInt64(5), ListColumn.Split(r.GetString(6))) { FigureNames = ListColumn.Split(r.GetString(7)) };
 
     public static StoredClassification Result(DbDataReader r) => new(r.GetInt64(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4),
-        ListColumn.Split(r.GetString(5)), ClassificationDetails.Parse(r.GetString(6)), r.GetDouble(7));
+        ListColumn.Split(r.GetString(5)), ClassificationDetails.Parse(r.GetString(6)), r.GetDouble(7)) { Figures = RunFigures.Parse(r.GetString(8)) };
 
     public static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

@@ -93,8 +93,7 @@ internal sealed class ServerSandbox : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Allot:Db", Db);
-        // The pool's rules beside the store are found by default; a sandbox without them uses the built-in defaults.
-        builder.UseSetting("Allot:Rules", Path.Combine(_folder, "none.rules.json"));
+        builder.UseSetting("Allot:DailyAt", DailyAt);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 
@@ -121,6 +120,9 @@ internal sealed class ServerSandbox : WebApplicationFactory<Program>
             "\"managers\": [" + string.Join(", ", managers.Select(m => "\"" + m + "\"")) + "],", StringComparison.Ordinal));
         return path;
     }
+
+    /// <summary>The daily job's time (off unless a test turns it on).</summary>
+    public string DailyAt { get; init; } = "off";
 
     /// <summary>A client without a session.</summary>
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });

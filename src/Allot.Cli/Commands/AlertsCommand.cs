@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Allot.Cli.Output;
 using Allot.Core.Alerts;
 using Allot.Core.Maintenance;
+using Allot.Storage.Maintenance;
 
 namespace Allot.Cli.Commands;
 
@@ -28,9 +29,10 @@ internal static class AlertsCommand
             var day = RulesFile.Today(ctx, today);
             using var store = ctx.OpenStore();
             JobResult result;
+            var options = new JobOptions("alerts", day, Environment.UserName, JobSteps.Alerts, r.FollowUps.HorizonWeeks).WithValueModel(store);
             using (var session = store.BeginMaintenance())
             {
-                result = DailyJob.Run(session, r, new JobOptions("alerts", day, Environment.UserName, JobSteps.Alerts, r.FollowUps.HorizonWeeks));
+                result = DailyJob.Run(session, r, options);
                 session.Commit();
             }
             var shown = result.Alerts.Where(a => (p.GetValue(rep) is not { } rk || a.RepKey == rk) && (kindName is null || AlertKinds.Name(a.Kind) == kindName))

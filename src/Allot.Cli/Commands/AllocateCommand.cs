@@ -12,6 +12,7 @@ using Allot.Core.Importing;
 using Allot.Core.Reps;
 using Allot.Import.Importing;
 using Allot.Storage;
+using Allot.Storage.Runs;
 
 namespace Allot.Cli.Commands;
 
@@ -77,9 +78,7 @@ internal static class AllocateCommand
             long? runId = null;
             if (!p.GetValue(noStore))
             {
-                var header = new AllocationRunHeader(policy.Name, policyText, StrategyName(plan.Strategy), classificationRun, plan.Objective,
-                    Summary(plan, request).ToJsonString());
-                runId = store.SaveAllocationRun(p.GetValue(by) ?? Environment.UserName, header, [.. plan.Assignments.Select(ToStored)]);
+                runId = AllocationRuns.Save(store, p.GetValue(by) ?? Environment.UserName, policy, policyText, classificationRun, plan, request);
                 ctx.Err.WriteLine($"stored as allocation run {runId}: {plan.Quality.OwnerChanges:N0} owner change(s) proposed; nothing changes until `allot allocate apply {runId}`");
             }
             Print(ctx, plan, request, runId);
@@ -93,35 +92,12 @@ internal static class AllocateCommand
         return command;
     }
 
-    /// <summary>The request for the store's book: customers with the classification run's tiers and stages, and the reps.</summary>
-    public static (AllocationRequest Request, long ClassificationRun) LoadRequest(CliContext ctx, IStore store, AllocationPolicy policy, long? runId, string? addRepFile)
-    {
-        var info = (runId is long id ? store.GetClassificationRuns(int.MaxValue).FirstOrDefault(r => r.Id == id) : store.GetClassificationRuns(1).FirstOrDefault())
-            ?? throw new ArgumentException(runId is null
-                ? "no classification run yet: allocation places customers by their tier and lifecycle stage, so run `allot classify` first"
-                : $"no classification run {runId}; see `allot runs list`");
-        var classes = new Dictionary<string, (string Tier, string? Stage, double Revenue)>(StringComparer.Ordinal);
-        foreach (var c in store.ReadClassifications(info.Id)) classes[c.CustomerKey] = (c.Tier, StageName(c.LifecycleStage), c.Revenue);
-        string lowest = info.TierClasses.Count > 0 ? info.TierClasses[^1] : "all";
-        var customers = new List<AllocationCustomer>();
-        int notInRun = 0;
-        foreach (var c in store.ReadCustomers())
-        {
-            if (c.Status == CustomerStatus.Lost) continue; // lost customers are not handed out
-            bool known = classes.TryGetValue(c.Key, out var k);
-            if (!known) notInRun++;
-            customers.Add(new AllocationCustomer(c.Key, c.Region, c.Industry, known ? k.Tier : lowest, known ? k.Stage : null, c.OwnerRepKey,
-                c.KeyAccount, c.Status == CustomerStatus.Pool, known ? k.Revenue : 0));
-        }
-        if (customers.Count == 0) throw new ArgumentException("no customers to allocate: import customers first (or try `allot demo`)");
-        if (notInRun > 0) ctx.Err.WriteLine($"{notInRun:N0} customer(s) are not in classification run {info.Id}: placed as tier {lowest} (classify again to place them by value)");
-        var reps = store.GetReps().ToList();
-        if (addRepFile is not null) reps.AddRange(ReadReps(ctx, addRepFile, reps));
-        if (reps.Count == 0) throw new ArgumentException("no reps to allocate to: import reps first (`allot import reps FILE`)");
-        return (new AllocationRequest(policy, info.TierClasses, customers, reps), info.Id);
-    }
+    /// <summary>The request for the store's book (see <see cref="AllocationRuns.LoadRequest"/>), with reps from a
+    /// CSV file for a what-if.</summary>
+    public static (AllocationRequest Request, long ClassificationRun) LoadRequest(CliContext ctx, IStore store, AllocationPolicy policy, long? runId, string? addRepFile) =>
+        AllocationRuns.LoadRequest(store, policy, runId, addRepFile is null ? null : ReadReps(ctx, addRepFile, store.GetReps()), ctx.Err.WriteLine);
 
-    private static IEnumerable<Rep> ReadReps(CliContext ctx, string path, List<Rep> existing)
+    private static List<Rep> ReadReps(CliContext ctx, string path, IReadOnlyList<Rep> existing)
     {
         if (!File.Exists(path)) throw new ArgumentException($"--add-rep: {path} not found");
         var today = DateOnly.FromDateTime(ctx.Clock.GetLocalNow().DateTime);
@@ -158,86 +134,11 @@ internal static class AllocateCommand
         return percent ? (int)Math.Floor(owned * v / 100) : (int)v;
     }
 
-    private static string? StageName(string? stage)
-    {
-        if (stage is null) return null;
-        foreach (var s in Enum.GetValues<LifecycleStage>())
-            if (stage == LifecycleStageNames.English(s) || stage == LifecycleStageNames.Chinese(s)) return LifecycleStageNames.English(s);
-        return stage;
-    }
-
-    public static string StrategyName(AllocationStrategy s) => s switch
-    {
-        AllocationStrategy.Greedy => "greedy",
-        AllocationStrategy.RoundRobin => "round-robin",
-        _ => "optimal",
-    };
-
-    public static StoredAllocation ToStored(PlannedAssignment a) => new(a.CustomerKey, a.CurrentRep, a.ProposedRep, Math.Round(a.Fit.Total, 2), a.Reason,
-        new JsonObject
-        {
-            ["tier"] = a.Tier,
-            ["fit"] = Math.Round(a.Fit.Total, 2),
-            ["components"] = new JsonObject
-            {
-                ["seniority"] = Math.Round(a.Fit.Seniority, 2), ["expertise"] = Math.Round(a.Fit.Expertise, 2), ["lifecycle"] = Math.Round(a.Fit.Lifecycle, 2),
-                ["continuity"] = Math.Round(a.Fit.Continuity, 2), ["performance"] = Math.Round(a.Fit.Performance, 2), ["region_penalty"] = Math.Round(a.Fit.RegionPenalty, 2),
-            },
-            ["runner_up"] = a.RunnerUp, ["runner_up_fit"] = a.RunnerUp is null ? null : a.RunnerUpFit, ["margin"] = Math.Round(a.Margin, 2),
-            ["binding"] = a.Binding, ["fixed"] = a.Fixed,
-        }.ToJsonString());
-
-    public static string SummaryJson(AllocationPlan plan, AllocationRequest request) => Summary(plan, request).ToJsonString();
-
-    private static JsonObject Summary(AllocationPlan plan, AllocationRequest request)
-    {
-        var tiers = request.RunTiers.Count > 0 ? request.RunTiers : ["all"];
-        var q = plan.Quality;
-        return new JsonObject
-        {
-            ["strategy"] = StrategyName(plan.Strategy),
-            ["objective"] = plan.Objective,
-            ["customers"] = plan.Assignments.Count,
-            ["quality"] = new JsonObject
-            {
-                ["total_fit"] = q.TotalFit, ["expertise_share"] = q.ExpertiseShare, ["seniority_share"] = q.SeniorityShare,
-                ["owner_changes"] = q.OwnerChanges, ["unassigned"] = q.Unassigned,
-                ["load_max_min"] = double.IsFinite(q.MaxMinLoad) ? q.MaxMinLoad : null, ["load_gini"] = q.Gini,
-            },
-            ["change_cap"] = plan.ChangeCap is not { } cap ? null : new JsonObject
-            {
-                ["cap"] = cap.Cap, ["met"] = cap.Met, ["changes"] = cap.Changes, ["unconstrained_changes"] = cap.Unconstrained,
-                ["unconstrained_objective"] = cap.UnconstrainedObjective, ["lambda"] = cap.Lambda, ["lower_bound"] = cap.LowerBound,
-                ["gap"] = cap.Gap(plan.Objective), ["solves"] = cap.Solves,
-            },
-            ["tiers"] = new JsonArray([.. tiers.Select(t => (JsonNode)JsonValue.Create(t)!)]),
-            ["options"] = new JsonObject
-            {
-                ["new_only"] = request.NewOnly,
-                ["max_changes"] = request.MaxChanges,
-                ["without_reps"] = new JsonArray([.. request.WithoutReps.Order(StringComparer.Ordinal).Select(r => (JsonNode)JsonValue.Create(r)!)]),
-                ["capacity"] = new JsonObject([.. request.CapacityOverrides.OrderBy(x => x.Key, StringComparer.Ordinal).Select(x => KeyValuePair.Create(x.Key, (JsonNode?)x.Value))]),
-            },
-            ["reps"] = new JsonArray([.. plan.Reps.Select(r => (JsonNode)new JsonObject
-            {
-                ["rep"] = r.RepKey, ["capacity"] = r.Capacity, ["fair_share"] = r.FairShare, ["load_before"] = r.LoadBefore, ["load_after"] = r.LoadAfter,
-                ["workload_after"] = r.WorkloadAfter, ["value_before"] = r.ValueBefore, ["value_after"] = r.ValueAfter,
-                ["tier_mix"] = new JsonArray([.. r.TierMix.Select(x => (JsonNode)JsonValue.Create(x))]), ["gained"] = r.Gained, ["lost"] = r.Lost,
-                ["shadow_price"] = r.ShadowPrice,
-            })]),
-            ["regions"] = new JsonArray([.. plan.Regions.Select(r => (JsonNode)new JsonObject
-            {
-                ["region"] = r.Region, ["customers"] = r.Customers, ["value"] = r.Value, ["workload"] = r.Workload, ["capacity"] = r.Capacity,
-                ["unassigned"] = r.Unassigned, ["under_served"] = r.UnderServed,
-            })]),
-        };
-    }
-
     private static void Print(CliContext ctx, AllocationPlan plan, AllocationRequest request, long? runId)
     {
         if (ctx.Format == OutputFormat.Json)
         {
-            var json = Summary(plan, request);
+            var json = AllocationRuns.Summary(plan, request);
             json["run"] = runId;
             ctx.Printer.Json(json);
             return;
@@ -256,7 +157,7 @@ internal static class AllocateCommand
         }
         var q = plan.Quality;
         ctx.Printer.Record([
-            ("run", runId), ("strategy", StrategyName(plan.Strategy)), ("customers", plan.Assignments.Count), ("objective", plan.Objective),
+            ("run", runId), ("strategy", AllocationRuns.StrategyName(plan.Strategy)), ("customers", plan.Assignments.Count), ("objective", plan.Objective),
             ("total_fit", q.TotalFit), ("expertise_share", q.ExpertiseShare), ("seniority_share", q.SeniorityShare), ("owner_changes", q.OwnerChanges),
             ("unassigned", q.Unassigned), ("load_max_min", double.IsFinite(q.MaxMinLoad) ? q.MaxMinLoad : null), ("load_gini", q.Gini),
         ]);

@@ -6,6 +6,7 @@ using Allot.Core.Classification;
 using Allot.Core.Classification.Schemes;
 using Allot.Core.Value;
 using Allot.Import.Importing;
+using Allot.Storage.Runs;
 
 namespace Allot.Cli.Commands;
 
@@ -33,19 +34,19 @@ internal static class ClassifyCommand
             string? folder = p.GetValue(from);
             using var store = folder is null ? ctx.OpenStore() : null;
             long rejected = 0;
-            var table = store is not null
-                ? IndicatorsCommand.Compute(store, p.GetValue(asOf) ?? scheme.AsOf)
-                : FromFolder(ctx, folder!, p.GetValue(asOf) ?? scheme.AsOf, () => rejected++);
-            if (rejected > 0) ctx.Err.WriteLine($"{rejected:N0} row(s) left out as invalid (import them to see each reason)");
-            if (table.Count > 0 && ValueIndicators.AnyIn(scheme.Classifiers.SelectMany(c => c.Indicators)))
-                table = ValueCommand.WithValueIndicators(ctx, table, store is not null ? store.ReadOrders()
-                    : FileRecords.Read<Core.Sales.Order>(Core.Importing.EntityKind.Orders, Path.Combine(folder!, "orders.csv"), DateOnly.FromDateTime(ctx.Clock.GetLocalNow().DateTime)));
-            if (table.Count == 0)
-                throw new ArgumentException(folder is null
-                    ? "nothing to classify: the store has no customers yet (import customers or orders first, or try `allot demo`)"
-                    : $"nothing to classify: {folder} has no valid orders");
-            var outcome = SchemeRunner.Run(table, scheme);
-            ctx.Err.WriteLine($"scheme '{scheme.Name}': {table.Count:N0} customers as of {table.AsOf:yyyy-MM-dd}");
+            Classified classified;
+            if (store is not null) classified = ClassificationRuns.Run(store, scheme, p.GetValue(asOf), ctx.Err.WriteLine);
+            else
+            {
+                var indicators = FromFolder(ctx, folder!, p.GetValue(asOf) ?? scheme.AsOf, () => rejected++);
+                if (rejected > 0) ctx.Err.WriteLine($"{rejected:N0} row(s) left out as invalid (import them to see each reason)");
+                if (indicators.Count > 0 && ValueIndicators.AnyIn(scheme.Classifiers.SelectMany(c => c.Indicators)))
+                    indicators = ClassificationRuns.WithValueIndicators(indicators, FileRecords.Read<Core.Sales.Order>(Core.Importing.EntityKind.Orders,
+                        Path.Combine(folder!, "orders.csv"), DateOnly.FromDateTime(ctx.Clock.GetLocalNow().DateTime)), ctx.Err.WriteLine);
+                if (indicators.Count == 0) throw new ArgumentException($"nothing to classify: {folder} has no valid orders");
+                classified = ClassificationRuns.Run(indicators, scheme, ctx.Err.WriteLine);
+            }
+            var (table, outcome) = (classified.Table, classified.Outcome);
 
             if (p.GetValue(customer) is { } key)
             {
@@ -58,11 +59,10 @@ internal static class ClassifyCommand
             long? runId = null;
             if (store is not null && !p.GetValue(noStore))
             {
-                var tierClasses = outcome.Results.First(r => r.Name == scheme.TierFrom).Classes;
-                runId = store.SaveClassificationRun(p.GetValue(by) ?? Environment.UserName, table.AsOf, schemeText, outcome, table.Number("amount").ToArray(), tierClasses);
+                runId = ClassificationRuns.Save(store, p.GetValue(by) ?? Environment.UserName, schemeText, classified);
                 ctx.Err.WriteLine($"stored as run {runId}; explain a customer with: allot explain KEY --run {runId}");
             }
-            PrintSummary(ctx, scheme, table.AsOf, outcome, table, runId);
+            PrintSummary(ctx, classified, runId);
             return 0;
         }));
         return command;
@@ -77,34 +77,34 @@ internal static class ClassifyCommand
         return Core.Indicators.IndicatorCalculator.Compute(input, asOf);
     }
 
-    public static void PrintSummary(CliContext ctx, Scheme scheme, DateOnly asOf, SchemeOutcome outcome, Core.Indicators.IndicatorTable table, long? runId)
+    public static void PrintSummary(CliContext ctx, Classified classified, long? runId)
     {
         if (ctx.Format == OutputFormat.Json)
         {
+            var summary = ClassificationRuns.Summary(classified, runId);
             var classifiers = new JsonArray();
-            foreach (var result in outcome.Results)
+            foreach (var result in summary.Classifiers)
             {
                 var classes = new JsonArray();
-                foreach (var c in ClassSummary.Of(result, table))
+                foreach (var c in result.Classes)
                 {
                     classes.Add(new JsonObject
                     {
-                        ["class"] = c.Class, ["customers"] = c.Customers, ["customer_share"] = Math.Round(c.CustomerShare, 6),
-                        ["revenue"] = Math.Round(c.Revenue, 2), ["revenue_share"] = Math.Round(c.RevenueShare, 6),
-                        ["profit_share"] = Math.Round(c.ProfitShare, 6),
-                        ["means"] = new JsonObject([.. c.Means.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)(double.IsFinite(m.Value) ? JsonValue.Create(Math.Round(m.Value, 4)) : null)))]),
+                        ["class"] = c.Class, ["customers"] = c.Customers, ["customer_share"] = c.CustomerShare,
+                        ["revenue"] = c.Revenue, ["revenue_share"] = c.RevenueShare, ["profit_share"] = c.ProfitShare,
+                        ["means"] = new JsonObject([.. c.Means.Select(m => KeyValuePair.Create(m.Key, m.Value is { } v ? (JsonNode?)JsonValue.Create(v) : null))]),
                     });
                 }
                 classifiers.Add(new JsonObject { ["name"] = result.Name, ["classes"] = classes });
             }
             ctx.Printer.Json(new JsonObject
             {
-                ["run"] = runId, ["scheme"] = scheme.Name, ["as_of"] = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["customers"] = outcome.Customers.Count, ["tier_from"] = scheme.TierFrom, ["classifiers"] = classifiers,
+                ["run"] = summary.Run, ["scheme"] = summary.Scheme, ["as_of"] = summary.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["customers"] = summary.Customers, ["tier_from"] = summary.TierFrom, ["classifiers"] = classifiers,
             });
             return;
         }
-        foreach (var result in outcome.Results) PrintClassTable(ctx, result, table);
+        foreach (var result in classified.Outcome.Results) PrintClassTable(ctx, result, classified.Table);
     }
 
     /// <summary>One classifier's classes as a table: customers, revenue and profit shares, mean indicators.</summary>

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using Allot.Cli.Output;
-using Allot.Core.Alerts;
 using Allot.Core.Maintenance;
 using Allot.Core.Pool;
+using Allot.Storage.Maintenance;
 
 namespace Allot.Cli.Commands;
 
@@ -33,13 +32,9 @@ internal static class DailyCommand
             var day = RulesFile.Today(ctx, today);
             var chosen = ParseSteps(p.GetValue(steps)!);
             using var store = ctx.OpenStore();
-            JobResult result;
-            using (var session = store.BeginMaintenance())
-            {
-                result = DailyJob.Run(session, r, new JobOptions(chosen == JobSteps.All ? "daily" : "daily:" + p.GetValue(steps), day,
-                    p.GetValue(by) ?? "daily", chosen, n));
-                session.Commit();
-            }
+            var options = new JobOptions(chosen == JobSteps.All ? "daily" : "daily:" + p.GetValue(steps), day, p.GetValue(by) ?? "daily", chosen, n);
+            var outcome = DailyRun.Run(store, r, RulesFile.PathFor(ctx, p.GetValue(rules)), options, post: !p.GetValue(noPost), repost: p.GetValue(repost));
+            var result = outcome.Result;
             if (!chosen.HasFlag(JobSteps.Alerts))
             {
                 ctx.Printer.Record([
@@ -49,37 +44,14 @@ internal static class DailyCommand
                 ]);
                 return 0;
             }
-            var digest = Digest.Build(day, result.Alerts, r);
-            string json = digest.ToJson();
-            string digestPath = DigestDelivery.Write(digest, DigestDelivery.Folder(r, RulesFile.PathFor(ctx, p.GetValue(rules)), store.Location), json);
-
-            string posted = "no webhook configured";
-            string? postError = null;
-            if (r.Alerts.WebhookUrl is { } url)
-            {
-                if (p.GetValue(noPost)) posted = "not posted (--no-post)";
-                else if (result.Previous?.DigestSentAt is { } sent && !p.GetValue(repost)) posted = $"posted already at {sent:yyyy-MM-dd HH:mm:ss}Z (--repost to send again)";
-                else if (DigestDelivery.Post(url, json, TimeSpan.FromSeconds(r.Alerts.WebhookTimeoutSeconds)) is { } error)
-                {
-                    posted = "failed";
-                    postError = error;
-                }
-                else
-                {
-                    using var mark = store.BeginMaintenance();
-                    mark.MarkDigestSent("daily", day);
-                    mark.Commit();
-                    posted = $"posted to {url}";
-                }
-            }
             ctx.Printer.Record([
                 ("day", day), ("customers", result.Customers), ("warned", result.Count(PoolEventKind.Warned)), ("reclaimed", result.Count(PoolEventKind.Reclaimed)),
                 ("pooled", result.Count(PoolEventKind.Pooled)), ("exempt", result.Exempt), ("tasks", result.Tasks.Count), ("overdue", result.Overdue),
-                ("alerts", result.Alerts.Count), ("digest", digestPath), ("webhook", posted), ("run_of_the_day", (result.Previous?.Runs ?? 0) + 1),
+                ("alerts", result.Alerts.Count), ("digest", outcome.DigestPath), ("webhook", outcome.Webhook), ("run_of_the_day", (result.Previous?.Runs ?? 0) + 1),
             ]);
             if (result.Previous is { } before)
                 ctx.Err.WriteLine($"ran for {RulesFile.Iso(day)} before (last at {before.LastAt:yyyy-MM-dd HH:mm:ss}Z); this run repeated nothing already done");
-            if (postError is not null)
+            if (outcome.PostError is { } postError)
             {
                 ctx.Err.WriteLine($"allot: the day's work is committed, but the digest was not posted: {postError}; run `allot daily` again to retry");
                 return 1;

@@ -6,6 +6,7 @@ using Allot.Core.Importing;
 using Allot.Import.Generation;
 using Allot.Import.Importing;
 using Allot.Storage;
+using Allot.Storage.Runs;
 
 namespace Allot.Cli.Commands;
 
@@ -73,11 +74,10 @@ internal static class DemoCommand
             ctx.Out.WriteLine();
             ctx.Err.WriteLine("4/7 Classification with the bundled retail scheme (ABC on sales as the tier, RFM segments, lifecycle stages), stored as a run:");
             var (scheme, schemeText) = SchemeCommand.LoadWithText(null);
-            var table = IndicatorsCommand.Compute(store, null);
-            var outcome = SchemeRunner.Run(table, scheme);
-            long runId = store.SaveClassificationRun("demo", table.AsOf, schemeText, outcome, table.Number("amount").ToArray(),
-                outcome.Results.First(r => r.Name == scheme.TierFrom).Classes);
-            ClassifyCommand.PrintSummary(ctx, scheme, table.AsOf, outcome, table, runId);
+            var classified = ClassificationRuns.Run(ClassificationRuns.Indicators(store, null), scheme);
+            var (table, outcome) = (classified.Table, classified.Outcome);
+            long runId = ClassificationRuns.Save(store, "demo", schemeText, classified);
+            ClassifyCommand.PrintSummary(ctx, classified, runId);
             ClassifyCommand.PrintClassTable(ctx, Rfm.EightClass(table), table);
             ctx.Err.WriteLine($"Why a customer landed where it did: allot explain {outcome.Customers[0].CustomerKey} --db {db}");
             ctx.Err.WriteLine();
@@ -104,11 +104,10 @@ internal static class DemoCommand
     private static void Allocate(CliContext ctx, Storage.IStore store, string db)
     {
         var (policy, policyText) = PolicyCommand.Load(null);
-        var (request, classificationRun) = AllocateCommand.LoadRequest(ctx, store, policy, null, null);
+        var (request, classificationRun) = AllocationRuns.LoadRequest(store, policy, null, null, ctx.Err.WriteLine);
         var greedy = Core.Allocation.Planning.Allocator.Plan(request with { Strategy = Core.Allocation.Planning.AllocationStrategy.Greedy });
         var plan = Core.Allocation.Planning.Allocator.Plan(request);
-        long runId = store.SaveAllocationRun("demo", new Storage.AllocationRunHeader(policy.Name, policyText, "optimal", classificationRun, plan.Objective,
-            AllocateCommand.SummaryJson(plan, request)), [.. plan.Assignments.Select(AllocateCommand.ToStored)]);
+        long runId = AllocationRuns.Save(store, "demo", policy, policyText, classificationRun, plan, request);
         var applied = store.ApplyAllocation(runId, "demo", _ => true);
         var tiers = request.RunTiers;
         ctx.Printer.Rows(["rep", "capacity", "before", "after", "gained", "lost", "value_after", .. tiers],

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Allot.Cli.Output;
 using Allot.Core.FollowUps;
 using Allot.Core.Maintenance;
+using Allot.Storage.Maintenance;
 
 namespace Allot.Cli.Commands;
 
@@ -27,8 +28,9 @@ internal static class FollowUpsCommand
             if (n is < 1 or > 104) throw new UsageException("--weeks: expected 1 to 104");
             var day = RulesFile.Today(ctx, today);
             using var store = ctx.OpenStore();
+            var options = new JobOptions("plan", day, p.GetValue(by) ?? Environment.UserName, JobSteps.Plan, n).WithValueModel(store);
             using var session = store.BeginMaintenance();
-            var result = DailyJob.Run(session, r, new JobOptions("plan", day, p.GetValue(by) ?? Environment.UserName, JobSteps.Plan, n));
+            var result = DailyJob.Run(session, r, options);
             session.Commit();
             PrintWorkload(ctx, Workload.Of(result.Tasks, day, n));
             ctx.Err.WriteLine($"plan of {RulesFile.Iso(day)} stored: {result.Summary}");

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Allot.Core.Indicators;
-using Allot.Storage;
+using Allot.Storage.Runs;
 
 namespace Allot.Cli.Commands;
 
@@ -28,11 +28,11 @@ internal static class IndicatorsCommand
                 return 0;
             }
             using var store = ctx.OpenStore();
-            var table = Compute(store, p.GetValue(asOf));
+            var table = ClassificationRuns.Indicators(store, p.GetValue(asOf));
             ctx.Err.WriteLine($"{table.Count:N0} customers, as of {table.AsOf:yyyy-MM-dd}");
             try
             {
-                if (table.Count > 0) table = ValueCommand.WithValueIndicators(ctx, table, store.ReadOrders());
+                if (table.Count > 0) table = ClassificationRuns.WithValueIndicators(table, store.ReadOrders(), ctx.Err.WriteLine);
             }
             catch (ArgumentException e)
             {
@@ -54,23 +54,6 @@ internal static class IndicatorsCommand
         }));
         return command;
     }
-
-    /// <summary>Indicators of every customer in the store: computed by the store when it can (PostgreSQL: GROUP BY
-    /// in SQL), else by streaming its records through the calculator. The table is the same either way.</summary>
-    public static IndicatorTable Compute(IStore store, DateOnly? asOf) => store is IIndicatorSource source
-        ? source.ComputeIndicators(asOf)
-        : Stream(store, asOf);
-
-    /// <summary>Indicators from the store's records, streamed through the calculator.</summary>
-    public static IndicatorTable Stream(IStore store, DateOnly? asOf) => IndicatorCalculator.Compute(new IndicatorInput
-    {
-        Customers = store.ReadCustomers(),
-        Orders = store.ReadOrders(),
-        Invoices = store.ReadInvoices(),
-        Payments = store.ReadPayments(),
-        Interactions = store.ReadInteractions(),
-        Feedback = store.ReadFeedback(),
-    }, asOf);
 
     private static object?[] Summary(IndicatorTable table, IndicatorDefinition d)
     {

@@ -13,11 +13,19 @@ internal static class ServeCommand
             Description = "Where to listen (default http://127.0.0.1:5080; use http://0.0.0.0:PORT to serve other machines, behind TLS)",
             DefaultValueFactory = _ => "http://127.0.0.1:5080",
         };
-        var command = new Command("serve", "Serve the HTTP API (/api, OpenAPI at /openapi/v1.json) and the web UI for managers and reps") { urls };
+        var dailyAt = new Option<string>("--daily-at")
+        {
+            Description = "Local time the server runs the daily job (reclaim, plan, alerts, digest), HH:mm, or off; it needs the rules file",
+            DefaultValueFactory = _ => "06:00",
+        };
+        var rules = RulesFile.RulesOption();
+        var command = new Command("serve", "Serve the HTTP API (/api, OpenAPI at /openapi/v1.json) and the web UI for managers and reps; "
+            + "runs the daily job at --daily-at") { urls, dailyAt, rules };
         command.SetAction(wrap(ctx =>
         {
             string db = Path.IsPathRooted(ctx.DbPath) || ctx.DbIsServer ? ctx.DbPath : Path.GetFullPath(ctx.DbPath);
-            var app = AllotServer.Create(["--urls", ctx.Parse.GetValue(urls)!, "--Allot:Db", db]);
+            string rulesPath = Path.GetFullPath(RulesFile.PathFor(ctx, ctx.Parse.GetValue(rules)));
+            var app = AllotServer.Create(["--urls", ctx.Parse.GetValue(urls)!, "--Allot:Db", db, "--Allot:DailyAt", ctx.Parse.GetValue(dailyAt)!, "--Allot:Rules", rulesPath]);
             ctx.Err.WriteLine($"serving {Storage.StoreFactory.Describe(db)} at {ctx.Parse.GetValue(urls)} (Ctrl+C stops)");
             app.Run();
             return 0;

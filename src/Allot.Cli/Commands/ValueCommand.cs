@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Allot.Cli.Output;
 using Allot.Core.Value;
 using Allot.Storage;
+using Allot.Storage.Runs;
 
 namespace Allot.Cli.Commands;
 
@@ -30,22 +31,10 @@ internal static class ValueCommand
     /// <exception cref="ArgumentException">The store has no orders.</exception>
     public static long ShowTopChurnWarnings(CliContext ctx, IStore store, string by, int limit = 10)
     {
-        var summaries = CustomerSummaries.FromOrders(store.ReadOrders());
-        var analysis = ValueAnalysis.Run(summaries);
-        long run = Store(store, by, summaries, analysis);
+        var (run, summaries, analysis) = ValueRuns.FitAndStore(store, by);
         ctx.Err.WriteLine($"value run {run}: {analysis.Churn.Warnings.Count:N0} churn warning(s) among {summaries.Count:N0} customers (P(alive) < {analysis.Churn.Options.Threshold:0.##}, top fifth by spend); the top {limit}:");
         PrintWarnings(ctx, store.GetChurnWarnings(run, limit), summaries.Unit);
         return run;
-    }
-
-    /// <summary>The indicator table with p_alive, exp_purchases_90d, exp_spend and clv_12m added: BG/NBD and Gamma-Gamma
-    /// fitted on the orders up to the table's as-of date (weeks).</summary>
-    /// <exception cref="ArgumentException">No order by the as-of date.</exception>
-    public static Core.Indicators.IndicatorTable WithValueIndicators(CliContext ctx, Core.Indicators.IndicatorTable table, IEnumerable<Core.Sales.Order> orders)
-    {
-        var (result, fit) = ValueIndicators.Compute(table, orders);
-        ctx.Err.WriteLine($"value indicators: BG/NBD fitted on {fit.Customers:N0} customers' orders up to {table.AsOf:yyyy-MM-dd} (log-likelihood {fit.LogLikelihood:0.0}{(fit.Converged ? "" : ", NOT converged")})");
-        return result;
     }
 
     private static Command CreateFit(Func<Func<CliContext, int>, Func<ParseResult, int>> wrap)
@@ -106,7 +95,7 @@ internal static class ValueCommand
                 return 0;
             }
             var analysis = ValueAnalysis.Run(summaries, name == "bgnbd" ? CountModelKind.BgNbd : CountModelKind.ParetoNbd, scoring, churn);
-            long? run = store is not null && !p.GetValue(noStore) ? Store(store, p.GetValue(by) ?? Environment.UserName, summaries, analysis) : null;
+            long? run = store is not null && !p.GetValue(noStore) ? ValueRuns.Store(store, p.GetValue(by) ?? Environment.UserName, summaries, analysis) : null;
             if (run is not null)
                 ctx.Err.WriteLine($"stored as value run {run}: {analysis.Churn.Warnings.Count:N0} churn warning(s); see `allot value churn`, `allot value show CUSTOMER`");
             PrintFit(ctx, analysis.Fit, analysis.Spend?.Report, analysis.Independence, unit, summaries.CalibrationEnd, run, analysis.Churn.Warnings.Count);
@@ -218,31 +207,6 @@ internal static class ValueCommand
             return 0;
         }));
         return command;
-    }
-
-    private static long Store(IStore store, string by, CustomerSummaries summaries, ValueAnalysisResult analysis)
-    {
-        var rank = new Dictionary<int, int>();
-        for (int k = 0; k < analysis.Churn.Warnings.Count; k++) rank[analysis.Churn.Warnings[k].Row] = k + 1;
-        var s = analysis.Scores;
-        var run = new ValueRun
-        {
-            Model = analysis.Model.Name, Unit = TimeUnits.Name(summaries.Unit), CalibrationEnd = summaries.CalibrationEnd,
-            Parameters = analysis.Fit.Parameters, LogLikelihood = analysis.Fit.LogLikelihood, Converged = analysis.Fit.Converged,
-            SpendParameters = analysis.Spend?.Report.Parameters ?? [], SpendLogLikelihood = analysis.Spend?.Report.LogLikelihood,
-            SpendCorrelation = analysis.Independence.Correlation,
-            HorizonDays = analysis.Scoring.HorizonDays, ClvMonths = analysis.Scoring.ClvMonths, DiscountRate = analysis.Scoring.MonthlyDiscountRate, Margin = analysis.Scoring.Margin,
-            ChurnThreshold = analysis.Churn.Options.Threshold, ChurnQuantile = analysis.Churn.Options.ValueQuantile,
-            ChurnBasis = analysis.Churn.Options.Basis.ToString().ToLowerInvariant(), ValueCut = analysis.Churn.ValueCut,
-            Customers = summaries.Count, Warnings = analysis.Churn.Warnings.Count,
-        };
-        return store.SaveValueRun(by, run, Enumerable.Range(0, summaries.Count).Select(i =>
-        {
-            bool warned = rank.TryGetValue(i, out int r);
-            return new StoredCustomerValue(summaries.Keys[i], summaries.X[i], summaries.Tx[i], summaries.T[i], summaries.MeanRepeatSpend[i], summaries.CalibrationSpend[i],
-                s.ProbabilityAlive[i], s.ExpectedPurchases[i], s.ExpectedSpend[i], s.Clv[i], warned,
-                warned ? analysis.Churn.Warnings[r - 1].ValueAtRisk : null, warned ? r : null);
-        }));
     }
 
     private static void PrintFit(CliContext ctx, FitReport fit, FitReport? spend, SpendIndependence? independence, TimeUnit unit, DateOnly? calibrationEnd,

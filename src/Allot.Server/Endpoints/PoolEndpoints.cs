@@ -117,8 +117,8 @@ internal static class PoolEndpoints
 
     /// <summary>The rules file when there is one, else the built-in defaults (as <c>allot pool list|claim</c>).</summary>
     private static MaintenanceRules Rules(ServerSettings settings) =>
-        settings.Rules is { } path && File.Exists(path)
-            ? RulesParser.Parse(File.ReadAllText(path), path)
+        File.Exists(settings.RulesPath)
+            ? RulesParser.Parse(File.ReadAllText(settings.RulesPath), settings.RulesPath)
             : RulesParser.Parse(DefaultRules.Text, "built-in defaults");
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

@@ -84,6 +84,10 @@ public sealed partial class PostgresStore
         ReadValues("WHERE run_id = @run AND customer_key = @key", runId, customerKey, 1).FirstOrDefault();
 
     /// <inheritdoc />
+    public IReadOnlyList<StoredCustomerValue> ReadCustomerValues(long runId) =>
+        ReadValues("WHERE run_id = @run ORDER BY customer_key", runId, null, int.MaxValue);
+
+    /// <inheritdoc />
     public IReadOnlyList<StoredCustomerValue> GetChurnWarnings(long runId, int limit = 50) =>
         ReadValues("WHERE run_id = @run AND churn_rank IS NOT NULL ORDER BY churn_rank", runId, null, limit);
 

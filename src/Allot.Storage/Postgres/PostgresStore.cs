@@ -223,26 +223,28 @@ public sealed partial class PostgresStore : IStore
 
     /// <inheritdoc />
     public long SaveClassificationRun(string by, DateOnly asOf, string schemeText, SchemeOutcome outcome, IReadOnlyList<double> revenue,
-        IReadOnlyList<string> tierClasses)
+        IReadOnlyList<string> tierClasses, IReadOnlyDictionary<string, IReadOnlyList<double>>? figures = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(revenue);
         if (revenue.Count != outcome.Customers.Count) throw new ArgumentException("one revenue figure per customer is needed", nameof(revenue));
+        var figureNames = RunFigures.Names(figures, outcome.Customers.Count);
+        var buffer = new System.Text.StringBuilder();
         return Run(c =>
         {
             using var tx = c.BeginTransaction();
             using var run = Command(c, """
-                INSERT INTO classification_runs (created_at, by_whom, as_of, scheme_name, scheme_text, customers, tier_classes)
-                VALUES (@at, @by, @asOf, @name, @text, @n, @tiers) RETURNING id
+                INSERT INTO classification_runs (created_at, by_whom, as_of, scheme_name, scheme_text, customers, tier_classes, figure_names)
+                VALUES (@at, @by, @asOf, @name, @text, @n, @tiers, @figureNames) RETURNING id
                 """, ("at", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("by", by), ("asOf", StoredRows.FormatDate(asOf)), ("name", outcome.SchemeName),
-                ("text", schemeText), ("n", (long)outcome.Customers.Count), ("tiers", ListColumn.Join(tierClasses)));
+                ("text", schemeText), ("n", (long)outcome.Customers.Count), ("tiers", ListColumn.Join(tierClasses)), ("figureNames", ListColumn.Join(figureNames)));
             long id = (long)run.ExecuteScalar()!;
-            using (var copy = new BinaryCopy(c, "classification_results (run_id, customer_key, tier, segment, lifecycle_stage, tags, revenue, details)"))
+            using (var copy = new BinaryCopy(c, "classification_results (run_id, customer_key, tier, segment, lifecycle_stage, tags, revenue, details, figures)"))
             {
                 for (int i = 0; i < outcome.Customers.Count; i++)
                 {
                     var x = outcome.Customers[i];
-                    copy.StartRow(8);
+                    copy.StartRow(9);
                     copy.Int64(id);
                     copy.Text(x.CustomerKey);
                     copy.Text(x.Tier);
@@ -251,6 +253,7 @@ public sealed partial class PostgresStore : IStore
                     copy.Text(ListColumn.Join(x.Tags));
                     copy.Double(double.IsFinite(revenue[i]) ? revenue[i] : 0.0);
                     copy.Text(ClassificationDetails.Format(outcome, x));
+                    copy.Text(RunFigures.Format(figures, figureNames, i, buffer));
                 }
                 copy.Complete();
             }

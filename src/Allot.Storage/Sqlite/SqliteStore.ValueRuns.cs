@@ -41,8 +41,8 @@ public sealed partial class SqliteStore
         p.AddWithValue("$ll", run.LogLikelihood);
         p.AddWithValue("$conv", run.Converged ? 1 : 0);
         p.AddWithValue("$spend", JoinParameters(run.SpendParameters, se: false) + "|" + JoinParameters(run.SpendParameters, se: true));
-        p.AddWithValue("$spendLl", Finite(run.SpendLogLikelihood));
-        p.AddWithValue("$corr", Finite(run.SpendCorrelation));
+        p.AddWithValue("$spendLl", (object?)Finite(run.SpendLogLikelihood) ?? DBNull.Value);
+        p.AddWithValue("$corr", (object?)Finite(run.SpendCorrelation) ?? DBNull.Value);
         p.AddWithValue("$horizon", run.HorizonDays);
         p.AddWithValue("$months", run.ClvMonths);
         p.AddWithValue("$rate", run.DiscountRate);
@@ -50,7 +50,7 @@ public sealed partial class SqliteStore
         p.AddWithValue("$threshold", run.ChurnThreshold);
         p.AddWithValue("$quantile", run.ChurnQuantile);
         p.AddWithValue("$basis", run.ChurnBasis);
-        p.AddWithValue("$cut", Finite(run.ValueCut));
+        p.AddWithValue("$cut", (object?)Finite(run.ValueCut) ?? DBNull.Value);
         p.AddWithValue("$n", run.Customers);
         p.AddWithValue("$warnings", run.Warnings);
         long id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -122,6 +122,10 @@ public sealed partial class SqliteStore
     /// <inheritdoc />
     public StoredCustomerValue? GetCustomerValue(long runId, string customerKey) =>
         ReadValues("WHERE run_id = $run AND customer_key = $key", runId, customerKey, 1).FirstOrDefault();
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredCustomerValue> ReadCustomerValues(long runId) =>
+        ReadValues("WHERE run_id = $run ORDER BY customer_key", runId, null, int.MaxValue);
 
     /// <inheritdoc />
     public IReadOnlyList<StoredCustomerValue> GetChurnWarnings(long runId, int limit = 50) =>

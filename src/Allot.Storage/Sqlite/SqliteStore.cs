@@ -228,14 +228,15 @@ public sealed partial class SqliteStore : IStore
 
     /// <inheritdoc />
     public long SaveClassificationRun(string by, DateOnly asOf, string schemeText, SchemeOutcome outcome, IReadOnlyList<double> revenue,
-        IReadOnlyList<string> tierClasses)
+        IReadOnlyList<string> tierClasses, IReadOnlyDictionary<string, IReadOnlyList<double>>? figures = null)
     {
+        var figureNames = RunFigures.Names(figures, outcome.Customers.Count);
         using var tx = _connection.BeginTransaction();
         using var run = _connection.CreateCommand();
         run.Transaction = tx;
         run.CommandText = """
-            INSERT INTO classification_runs (created_at, by_whom, as_of, scheme_name, scheme_text, customers, tier_classes)
-            VALUES ($at, $by, $asOf, $name, $text, $n, $tiers) RETURNING id
+            INSERT INTO classification_runs (created_at, by_whom, as_of, scheme_name, scheme_text, customers, tier_classes, figure_names)
+            VALUES ($at, $by, $asOf, $name, $text, $n, $tiers, $figureNames) RETURNING id
             """;
         run.Parameters.AddWithValue("$at", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
         run.Parameters.AddWithValue("$by", by);
@@ -244,13 +245,14 @@ public sealed partial class SqliteStore : IStore
         run.Parameters.AddWithValue("$text", schemeText);
         run.Parameters.AddWithValue("$n", outcome.Customers.Count);
         run.Parameters.AddWithValue("$tiers", ListColumn.Join(tierClasses));
+        run.Parameters.AddWithValue("$figureNames", ListColumn.Join(figureNames));
         long id = Convert.ToInt64(run.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         using var insert = _connection.CreateCommand();
         insert.Transaction = tx;
         insert.CommandText = """
-            INSERT INTO classification_results (run_id, customer_key, tier, segment, lifecycle_stage, tags, revenue, details)
-            VALUES ($run, $key, $tier, $segment, $stage, $tags, $revenue, $details)
+            INSERT INTO classification_results (run_id, customer_key, tier, segment, lifecycle_stage, tags, revenue, details, figures)
+            VALUES ($run, $key, $tier, $segment, $stage, $tags, $revenue, $details, $figures)
             """;
         var pRun = insert.Parameters.Add("$run", SqliteType.Integer);
         var pKey = insert.Parameters.Add("$key", SqliteType.Text);
@@ -260,6 +262,8 @@ public sealed partial class SqliteStore : IStore
         var pTags = insert.Parameters.Add("$tags", SqliteType.Text);
         var pDetails = insert.Parameters.Add("$details", SqliteType.Text);
         var pRevenue = insert.Parameters.Add("$revenue", SqliteType.Real);
+        var pFigures = insert.Parameters.Add("$figures", SqliteType.Text);
+        var buffer = new System.Text.StringBuilder();
         if (revenue.Count != outcome.Customers.Count) throw new ArgumentException("one revenue figure per customer is needed", nameof(revenue));
         insert.Prepare();
         pRun.Value = id;
@@ -273,6 +277,7 @@ public sealed partial class SqliteStore : IStore
             pStage.Value = (object?)c.LifecycleStage ?? DBNull.Value;
             pTags.Value = ListColumn.Join(c.Tags);
             pDetails.Value = ClassificationDetails.Format(outcome, c);
+            pFigures.Value = RunFigures.Format(figures, figureNames, i, buffer);
             insert.ExecuteNonQuery();
         }
         tx.Commit();

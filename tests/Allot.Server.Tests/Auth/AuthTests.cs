@@ -14,7 +14,7 @@ public sealed class AuthTests(DemoBook book) : IDisposable
     {
         var health = await (await _server.Anonymous().GetAsync("/api/health")).Json();
         Assert.True(health.GetProperty("has_users").GetBoolean());
-        Assert.Equal(6, health.GetProperty("schema_version").GetInt32());
+        Assert.Equal(7, health.GetProperty("schema_version").GetInt32());
     }
 
     [Fact]
@@ -91,6 +91,26 @@ public sealed class AuthTests(DemoBook book) : IDisposable
         using (var store = _server.OpenStore())
             store.UpdateUser(store.GetUser("rep-b")!.User with { Disabled = true }, null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/auth/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OversizeJsonBody_Is413Problem()
+    {
+        var client = _server.Anonymous();
+        var token = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/auth/antiforgery");
+        client.DefaultRequestHeaders.Add("X-XSRF-TOKEN", token.GetProperty("token").GetString());
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { name = "admin", password = new string('x', 2 * 1024 * 1024) });
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_ListsTheApi()
+    {
+        var doc = await (await _server.Anonymous().GetAsync("/openapi/v1.json")).Json();
+        var paths = doc.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/customers", out _));
+        Assert.True(paths.TryGetProperty("/api/auth/login", out _));
     }
 
     private async Task<HttpResponseMessage> TryLogin(string name, string password)

@@ -51,6 +51,25 @@ public abstract class RunContract<TProvider> : ContractBase<TProvider> where TPr
     [Fact]
     public void ReadClassifications_UnknownRun_Empty() => Assert.Empty(Store.ReadClassifications(404));
 
+    [Fact]
+    public void SaveClassificationRun_KeepsFiguresPerCustomer_NamesOnTheRun()
+    {
+        var figures = new Dictionary<string, IReadOnlyList<double>> { ["profit"] = [310.25, double.NaN], ["orders"] = [12, 1] };
+        long id = Store.SaveClassificationRun("alice", new DateOnly(2025, 5, 31), "{}", Outcome(), [1250.5, 9], ["A", "B", "C"], figures);
+        long old = Save("bob", Outcome(), [1, 2]);
+        T.Reopen();
+        var run = Store.GetClassificationRuns().Single(r => r.Id == id);
+        Assert.Equal(["orders", "profit"], run.FigureNames);
+        Assert.Equal([12, 310.25], Store.GetClassification(id, "C1")!.Figures);
+        var c2 = Store.ReadClassifications(id).Single(c => c.CustomerKey == "C2").Figures;
+        Assert.Equal(1, c2[0]);
+        Assert.True(double.IsNaN(c2[1]));
+        Assert.Empty(Store.GetClassificationRuns().Single(r => r.Id == old).FigureNames);
+        Assert.Empty(Store.GetClassification(old, "C1")!.Figures);
+        Assert.Throws<ArgumentException>(() => Store.SaveClassificationRun("x", new DateOnly(2025, 5, 31), "{}", Outcome(), [1, 2], ["A"],
+            new Dictionary<string, IReadOnlyList<double>> { ["profit"] = [1] }));
+    }
+
     private long Save(string by, SchemeOutcome outcome, double[] revenue) =>
         Store.SaveClassificationRun(by, new DateOnly(2025, 5, 31), "{ \"name\": \"retail\" }", outcome, revenue, ["A", "B", "C"]);
 

@@ -29,6 +29,17 @@ public abstract class ValueRunContract<TProvider> : ContractBase<TProvider> wher
     };
 
     [Fact]
+    public void SaveValueRun_CountModelOnly_KeepsMissingSpendFiguresAsMissing()
+    {
+        var run = Run(1, 0) with { SpendParameters = [], SpendLogLikelihood = null, SpendCorrelation = null, ValueCut = null };
+        long id = Store.SaveValueRun("alice", run, [new("0001", 2, 30.43, 38.86, 0, 0, 0.98, 0.3, null, null, false, null, null)]);
+        T.Reopen();
+        var info = Store.GetValueRuns().Single(r => r.Id == id);
+        Assert.Equal(((double?)null, (double?)null, (double?)null), (info.Run.SpendLogLikelihood, info.Run.SpendCorrelation, info.Run.ValueCut));
+        Assert.Equal(0.98, Store.ReadCustomerValues(id).Single().ProbabilityAlive);
+    }
+
+    [Fact]
     public void SaveValueRun_RoundTripsParametersFiguresAndWarnings()
     {
         StoredCustomerValue[] customers =
@@ -52,6 +63,9 @@ public abstract class ValueRunContract<TProvider> : ContractBase<TProvider> wher
         Assert.Null(Store.GetCustomerValue(id, "0003")!.ExpectedPurchases); // NaN is stored as missing
         Assert.Equal(["0003", "0002"], Store.GetChurnWarnings(id).Select(c => c.CustomerKey));
         Assert.Equal(["0003"], Store.GetChurnWarnings(id, limit: 1).Select(c => c.CustomerKey));
+        Assert.Equal(customers.Select(c => c.CustomerKey).Order(StringComparer.Ordinal), Store.ReadCustomerValues(id).Select(c => c.CustomerKey));
+        Assert.Equal(customers[0], Store.ReadCustomerValues(id)[0]);
+        Assert.Empty(Store.ReadCustomerValues(id + 100));
     }
 
     [Fact]

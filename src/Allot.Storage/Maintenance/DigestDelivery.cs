@@ -3,10 +3,10 @@ using System.Text;
 using Allot.Core.Alerts;
 using Allot.Core.Maintenance;
 
-namespace Allot.Cli.Output;
+namespace Allot.Storage.Maintenance;
 
 /// <summary>Writes the daily digest to a file and POSTs it as JSON to the rules' webhook.</summary>
-internal static class DigestDelivery
+public static class DigestDelivery
 {
     /// <summary>The digest folder: the rules' <c>alerts.digest_dir</c> (relative to the rules file), else "digests" beside the store.</summary>
     public static string Folder(MaintenanceRules rules, string rulesPath, string storePath)

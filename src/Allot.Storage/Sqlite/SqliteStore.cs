@@ -114,7 +114,7 @@ public sealed partial class SqliteStore : IStore
     /// <inheritdoc />
     public IReadOnlyList<Customer> FindCustomers(CustomerQuery query)
     {
-        var (where, parameters) = CustomerQuerySql.Build(query, "instr");
+        var (where, parameters) = CustomerQuerySql.Build(query, "instr", ownerFirst: true);
         using var cmd = _connection.CreateCommand();
         foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue("@" + name, value);
         cmd.CommandText = $"SELECT {StoredRows.CustomerColumns} FROM customers"

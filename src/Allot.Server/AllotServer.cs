@@ -14,15 +14,18 @@ public static class AllotServer
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var settings = ServerSettings.From(builder.Configuration);
+        // Per-request framework logs (request started/finished, endpoint executed) cost more than a search: warnings only.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        // SQLite: one connection per request, opened when first asked for and closed with the request. PostgreSQL: one
-        // store for the process (its connection pool; every operation takes a pooled connection of its own).
+        // SQLite: one connection per request, opened when first asked for and closed with the request, from the pool and
+        // without the migration check (the store was migrated once at start). PostgreSQL: one store for the process (its
+        // connection pool; every operation takes a pooled connection of its own).
         if (StoreFactory.IsServer(settings.Db))
             services.AddSingleton<IStore>(sp => StoreFactory.Open(settings.Db, create: false, sp.GetRequiredService<TimeProvider>()));
         else
-            services.AddScoped<IStore>(sp => StoreFactory.Open(settings.Db, create: false, sp.GetRequiredService<TimeProvider>()));
+            services.AddScoped<IStore>(sp => StoreFactory.OpenMigrated(settings.Db, sp.GetRequiredService<TimeProvider>()));
         services.AddProblemDetails();
         services.AddExceptionHandler<Problems.Handler>();
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
@@ -65,6 +68,7 @@ public static class AllotServer
         var files = new PhysicalFileProvider(Directory.Exists(settings.WebRoot) ? settings.WebRoot : AppContext.BaseDirectory);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        app.UseBodyLimits(settings);
         app.UseAuthentication();
         app.UseAllotSession();
         app.UseAuthorization();
@@ -77,6 +81,11 @@ public static class AllotServer
         app.MapDashboardEndpoints();
         app.MapValueEndpoints();
         app.MapAllocationEndpoints();
+        app.MapInteractionEndpoints();
+        app.MapRepEndpoints();
+        app.MapImportEndpoints();
+        app.MapUserEndpoints();
+        app.MapPoolEndpoints();
         app.MapFallback("/api/{**rest}", () => Problems.NotFound("no such API endpoint")).AllowAnonymous();
         return app;
     }

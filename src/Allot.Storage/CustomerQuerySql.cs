@@ -5,15 +5,21 @@ namespace Allot.Storage;
 internal static class CustomerQuerySql
 {
     /// <summary>The conditions (joined by AND, empty when none) and the parameters they name (without prefix).</summary>
-    public static (string Where, List<(string Name, object Value)> Parameters) Build(CustomerQuery query, string substringFunction)
+    /// <param name="query">The filters.</param>
+    /// <param name="substringFunction"><c>instr</c> (SQLite) or <c>strpos</c> (PostgreSQL).</param>
+    /// <param name="ownerFirst">Keep the planner on the owner index when the owner is filtered (SQLite, which has no
+    /// statistics unless ANALYZE ran: it would take the region index, and read the whole region for one rep's page).</param>
+    public static (string Where, List<(string Name, object Value)> Parameters) Build(CustomerQuery query, string substringFunction, bool ownerFirst = false)
     {
         ArgumentNullException.ThrowIfNull(query);
         var where = new List<string>();
         var parameters = new List<(string, object)>();
+        // SQLite's unary + on a column leaves its index out of the plan.
+        string broad = ownerFirst && (query.Owner is not null || query.Owners is not null) ? "+" : "";
         void Filter(string column, string? value)
         {
             if (value is null) return;
-            where.Add($"{column} = @{column}");
+            where.Add($"{(column == "owner_rep" ? "" : broad)}{column} = @{column}");
             parameters.Add((column, value));
         }
         Filter("type", query.Type);

@@ -55,8 +55,16 @@ public interface IStore : IDisposable
     /// <summary>Every interaction, streamed in key order.</summary>
     IEnumerable<Interaction> ReadInteractions();
 
+    /// <summary>A customer's interactions, newest first (by date, then key descending).</summary>
+    IReadOnlyList<Interaction> GetInteractions(string customerKey);
+
     /// <summary>Every feedback answer, streamed in key order.</summary>
     IEnumerable<Feedback> ReadFeedback();
+
+    /// <summary>Each rep's book by the latest classification and value runs: customers owned, per tier, and the sum of
+    /// their CLV; reps that own no customer are left out.</summary>
+    /// <param name="reps">Only these reps; null for every rep.</param>
+    IReadOnlyList<RepBook> GetRepBooks(IReadOnlyList<string>? reps = null);
 
     /// <summary>Owner changes of a customer, oldest first.</summary>
     IReadOnlyList<AssignmentChange> GetOwnerHistory(string customerKey);

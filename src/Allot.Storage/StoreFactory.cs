@@ -18,6 +18,15 @@ public static class StoreFactory
         return IsServer(db) ? PostgresStore.Open(db, create, clock) : SqliteStore.Open(db, create, clock);
     }
 
+    /// <summary>Opens a store this process has opened (and migrated) with <see cref="Open"/> already, cheaply: a pooled
+    /// SQLite connection without the migration check (the server opens the store once per request).</summary>
+    /// <exception cref="StoreException">The store is missing or unreachable.</exception>
+    public static IStore OpenMigrated(string db, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return IsServer(db) ? PostgresStore.Open(db, create: false, clock) : SqliteStore.OpenMigrated(db, clock);
+    }
+
     /// <summary>Opens an empty store in place of whatever was there (the demo's): a SQLite file is deleted first;
     /// on PostgreSQL the store's schema (the URL's <c>?schema=</c>, else <paramref name="defaultSchema"/>) is
     /// dropped with everything in it, unless it holds tables that are not an Allot store's.</summary>

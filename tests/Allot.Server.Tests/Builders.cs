@@ -65,9 +65,13 @@ public sealed class DemoBook : IDisposable
 internal sealed class ServerSandbox : WebApplicationFactory<Program>
 {
     private readonly string _folder;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public ServerSandbox(DemoBook book)
+    /// <param name="book">The demo book to copy.</param>
+    /// <param name="settings">More configuration (e.g. <c>Allot:Rules</c>).</param>
+    public ServerSandbox(DemoBook book, IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         Book = book;
         _folder = Path.Combine(Path.GetTempPath(), "allot-sandbox-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
@@ -83,10 +87,38 @@ internal sealed class ServerSandbox : WebApplicationFactory<Program>
     /// <summary>The store, opened for a look or a change behind the server's back.</summary>
     public IStore OpenStore() => StoreFactory.Open(Db, create: false, TimeProvider.System);
 
+    /// <summary>A folder of this sandbox's own for files the test writes (deleted with it).</summary>
+    public string Folder => _folder;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Allot:Db", Db);
         builder.UseSetting("Allot:DailyAt", DailyAt);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Returns customers to the pool (released by "tests" under the built-in rules), as if reclaimed.</summary>
+    public void Release(params string[] keys)
+    {
+        var rules = Allot.Core.Maintenance.RulesParser.Parse(Allot.Core.Maintenance.DefaultRules.Text, "defaults");
+        using var store = OpenStore();
+        using var session = store.BeginMaintenance();
+        foreach (string key in keys)
+        {
+            var verdict = Allot.Core.Pool.PoolActions.Release(session, rules, key, "tests", "test", DateOnly.FromDateTime(DateTime.Now));
+            if (!verdict.Allowed) throw new InvalidOperationException(verdict.Message);
+        }
+        session.Commit();
+    }
+
+    /// <summary>A rules file (the built-in defaults with these pool managers) in the sandbox's folder, for <c>Allot:Rules</c>.</summary>
+    public static string RulesWithManagers(string folder, params string[] managers)
+    {
+        Directory.CreateDirectory(folder);
+        string path = Path.Combine(folder, "managers.rules.json");
+        File.WriteAllText(path, Allot.Core.Maintenance.DefaultRules.Text.Replace("\"managers\": [],",
+            "\"managers\": [" + string.Join(", ", managers.Select(m => "\"" + m + "\"")) + "],", StringComparison.Ordinal));
+        return path;
     }
 
     /// <summary>The daily job's time (off unless a test turns it on).</summary>
@@ -129,9 +161,22 @@ internal sealed class ServerSandbox : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>Reading answers.</summary>
+/// <summary>Reading answers, and multipart uploads.</summary>
 public static class Answers
 {
+    /// <summary>A multipart body with one <c>file</c> part per (name, content) and the given form fields.</summary>
+    public static MultipartFormDataContent Files(IEnumerable<(string Name, byte[] Content)> files, params (string Name, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, content) in files) form.Add(new ByteArrayContent(content), "file", name);
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        return form;
+    }
+
+    /// <summary>One text file (UTF-8).</summary>
+    public static MultipartFormDataContent File(string name, string text, params (string Name, string Value)[] fields) =>
+        Files([(name, System.Text.Encoding.UTF8.GetBytes(text))], fields);
+
     public static async Task<JsonElement> Json(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
     {
         string body = await response.Content.ReadAsStringAsync();

@@ -150,37 +150,16 @@ internal static class ImportCommand
             ctx.Err.WriteLine($"{rejected:N0} rejected row(s) with line and reason in {Path.GetFullPath(rejectsPath)}");
     }
 
+    // The names are read in Allot.Import (the server reads them too); a wrong one is a usage error here.
     public static Encoding? ParseEncoding(string? name)
     {
-        if (name is null) return null;
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return name.Trim().ToLowerInvariant().Replace("_", "-", StringComparison.Ordinal) switch
-        {
-            "utf-8" or "utf8" => new UTF8Encoding(false, throwOnInvalidBytes: true),
-            "utf-16" or "utf16" or "utf-16le" or "unicode" => Encoding.Unicode,
-            "utf-16be" => Encoding.BigEndianUnicode,
-            "gb18030" or "gbk" or "gb2312" or "cp936" or "936" => Encoding.GetEncoding(54936),
-            "windows-1252" or "cp1252" or "1252" or "latin1" or "iso-8859-1" => Encoding.GetEncoding(1252),
-            string other => TryGet(other),
-        };
-
-        static Encoding TryGet(string other)
-        {
-            try { return Encoding.GetEncoding(other); }
-            catch (ArgumentException) { throw new UsageException($"unknown encoding '{other}'; try utf-8, utf-16, gb18030 or windows-1252"); }
-        }
+        try { return FormatNames.ParseEncoding(name); }
+        catch (ArgumentException e) { throw new UsageException(e.Message); }
     }
 
     public static char? ParseDelimiter(string? text, out bool whitespace)
     {
-        whitespace = false;
-        if (text is null) return null;
-        switch (text.ToLowerInvariant())
-        {
-            case "tab" or "\\t" or "\t": return '\t';
-            case "whitespace" or "space" or " ": whitespace = true; return null;
-            case { Length: 1 }: return text[0];
-            default: throw new UsageException($"unknown delimiter '{text}'; expected one character, tab or whitespace");
-        }
+        try { return FormatNames.ParseDelimiter(text, out whitespace); }
+        catch (ArgumentException e) { throw new UsageException(e.Message); }
     }
 }

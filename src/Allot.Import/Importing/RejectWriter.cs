@@ -8,11 +8,18 @@ namespace Allot.Import.Importing;
 public sealed class RejectWriter : IDisposable
 {
     private const int MaxValueLength = 200;
+    private readonly Action<RowReject>? _seen;
     private StreamWriter? _writer;
     private bool _closed;
 
     /// <summary>Creates a writer for a path; nothing is written until a row is rejected.</summary>
-    public RejectWriter(string path) => Path = path;
+    /// <param name="path">The rejects file.</param>
+    /// <param name="seen">Also told every reject as it is written (the server keeps the first few for its answer).</param>
+    public RejectWriter(string path, Action<RowReject>? seen = null)
+    {
+        Path = path;
+        _seen = seen;
+    }
 
     /// <summary>The rejects file.</summary>
     public string Path { get; }
@@ -34,6 +41,7 @@ public sealed class RejectWriter : IDisposable
             CsvText.Quote(reject.Column), CsvText.Quote(value), CsvText.Quote(reject.Reason)));
         _writer.Write('\n');
         Count++;
+        _seen?.Invoke(reject);
     }
 
     /// <summary>Flushes and closes the file.</summary>

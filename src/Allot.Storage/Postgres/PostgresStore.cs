@@ -201,6 +201,17 @@ public sealed partial class PostgresStore : IStore
     public IEnumerable<Interaction> ReadInteractions() => Stream($"SELECT {StoredRows.InteractionColumns} FROM interactions ORDER BY key", StoredRows.Interaction);
 
     /// <inheritdoc />
+    public IReadOnlyList<Interaction> GetInteractions(string customerKey) => Run(c =>
+    {
+        using var cmd = Command(c, $"SELECT {StoredRows.InteractionColumns} FROM interactions WHERE customer_key = @c ORDER BY interaction_date DESC, key DESC",
+            ("c", customerKey));
+        return ReadAll(cmd, StoredRows.Interaction);
+    });
+
+    /// <inheritdoc />
+    public IReadOnlyList<RepBook> GetRepBooks(IReadOnlyList<string>? reps = null) => Run(c => RepBooks.Read(c, reps));
+
+    /// <inheritdoc />
     public IEnumerable<Feedback> ReadFeedback() => Stream($"SELECT {StoredRows.FeedbackColumns} FROM feedback ORDER BY key", StoredRows.Feedback);
 
     /// <inheritdoc />

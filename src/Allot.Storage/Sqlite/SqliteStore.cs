@@ -66,6 +66,30 @@ public sealed partial class SqliteStore : IStore
         }
     }
 
+    /// <summary>Opens a store this process has opened with <see cref="Open"/> before, and so migrated: no migration
+    /// check, and the connection is pooled (its file handle and parsed schema are reused). For the server, which opens
+    /// the store once per request.</summary>
+    /// <exception cref="StoreException">The file is missing or not a SQLite database.</exception>
+    public static SqliteStore OpenMigrated(string path, TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        string full = Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new StoreException($"no store at {path}; create one with `allot init` or `allot import`");
+        var builder = new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, Mode = SqliteOpenMode.ReadWrite };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Exec(connection, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;");
+            return new SqliteStore(connection, path, clock, Migrator.LatestVersion);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new StoreException($"{path}: {StoreErrors.From(e.SqliteErrorCode, e.Message, null).Message}", e);
+        }
+    }
+
     /// <inheritdoc />
     public IImportSession BeginImport(string by) => new SqliteImportSession(_connection, by, _clock);
 
@@ -90,7 +114,7 @@ public sealed partial class SqliteStore : IStore
     /// <inheritdoc />
     public IReadOnlyList<Customer> FindCustomers(CustomerQuery query)
     {
-        var (where, parameters) = CustomerQuerySql.Build(query, "instr");
+        var (where, parameters) = CustomerQuerySql.Build(query, "instr", ownerFirst: true);
         using var cmd = _connection.CreateCommand();
         foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue("@" + name, value);
         cmd.CommandText = $"SELECT {StoredRows.CustomerColumns} FROM customers"
@@ -163,6 +187,21 @@ public sealed partial class SqliteStore : IStore
 
     /// <inheritdoc />
     public IEnumerable<Interaction> ReadInteractions() => Stream($"SELECT {StoredRows.InteractionColumns} FROM interactions ORDER BY key", StoredRows.Interaction);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Interaction> GetInteractions(string customerKey)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = $"SELECT {StoredRows.InteractionColumns} FROM interactions WHERE customer_key = $c ORDER BY interaction_date DESC, key DESC";
+        cmd.Parameters.AddWithValue("$c", customerKey);
+        using var r = cmd.ExecuteReader();
+        var list = new List<Interaction>();
+        while (r.Read()) list.Add(StoredRows.Interaction(r));
+        return list;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<RepBook> GetRepBooks(IReadOnlyList<string>? reps = null) => RepBooks.Read(_connection, reps);
 
     /// <inheritdoc />
     public IEnumerable<Feedback> ReadFeedback() => Stream($"SELECT {StoredRows.FeedbackColumns} FROM feedback ORDER BY key", StoredRows.Feedback);

@@ -48,23 +48,6 @@ public static class AllotServer
             h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'";
             await next(ctx);
         });
-        // Uploads (multipart) may be large; every other body is JSON and small.
-        app.Use(async (ctx, next) =>
-        {
-            bool upload = ctx.Request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
-            long max = upload ? settings.MaxUploadBytes : settings.MaxJsonBytes;
-            if (ctx.Request.ContentLength > max)
-            {
-                await Problems.Write(ctx, StatusCodes.Status413PayloadTooLarge, "Request too large",
-                    $"the request body has {ctx.Request.ContentLength:N0} bytes; at most {max:N0} are accepted here" + (upload ? "" : " (uploads: multipart/form-data)"));
-                return;
-            }
-            // Bodies without a length (chunked) are cut off at the same limit.
-            if (ctx.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                limit.MaxRequestBodySize = max;
-            if (ctx.Request.ContentLength is null && ctx.Request.Body != Stream.Null) ctx.Request.Body = new LimitedBody(ctx.Request.Body, max);
-            await next(ctx);
-        });
         var files = new PhysicalFileProvider(Directory.Exists(settings.WebRoot) ? settings.WebRoot : AppContext.BaseDirectory);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });

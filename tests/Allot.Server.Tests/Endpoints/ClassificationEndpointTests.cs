@@ -106,7 +106,7 @@ public sealed class ClassificationEndpointTests(DemoBook book) : IDisposable
         await (await manager.PostAsJsonAsync("/api/classification/runs", new { scheme_text = "{}", example = "b2b" })).Json(HttpStatusCode.BadRequest);
         await (await manager.PostAsJsonAsync("/api/classification/runs", new { example = "nope" })).Json(HttpStatusCode.BadRequest);
         var huge = await (await manager.PostAsJsonAsync("/api/classification/runs", new { scheme_text = new string(' ', 2 * 1024 * 1024) })).Json(HttpStatusCode.RequestEntityTooLarge);
-        Assert.Contains("larger than", huge.GetProperty("detail").GetString());
+        Assert.Contains("1,048,576 bytes", huge.GetProperty("detail").GetString());
         using var store = _server.OpenStore();
         Assert.Single(store.GetClassificationRuns());
     }

@@ -36,7 +36,12 @@ public static class OrderFileSums
     /// <param name="workers">Threads (default: one per core).</param>
     /// <exception cref="ImportFileException">The file cannot be opened or lacks a required column (as an import says).</exception>
     public static Result? TrySum(string path, DateOnly today, DateOnly? asOf, OrderDetail detail,
-        Action<RowReject>? onReject = null, int? workers = null)
+        Action<RowReject>? onReject = null, int? workers = null) => TrySum(path, today, asOf, detail, onReject, workers, 4L << 20);
+
+    /// <summary>As <see cref="TrySum(string, DateOnly, DateOnly?, OrderDetail, Action{RowReject}?, int?)"/>, with the
+    /// least chunk size (tests cut small files into many chunks).</summary>
+    internal static Result? TrySum(string path, DateOnly today, DateOnly? asOf, OrderDetail detail,
+        Action<RowReject>? onReject, int? workers, long minChunk)
     {
         HeaderMap map;
         byte delimiter;
@@ -58,7 +63,7 @@ public static class OrderFileSums
         {
             int column = map.IndexOf("order_date");
             var finders = Enumerable.Range(0, threads).Select(_ => new DateLineWorker(delimiter, column, today.DayNumber)).ToList();
-            if (ChunkedLines.Run(file, dataStart, (char)delimiter, finders) is null) return null;
+            if (ChunkedLines.Run(file, dataStart, (char)delimiter, finders, minChunk) is null) return null;
             int latest = finders.Max(f => f.Latest);
             if (latest < 0) return null;
             asOf = DateOnly.FromDayNumber(latest);
@@ -66,7 +71,7 @@ public static class OrderFileSums
         var columns = OrderColumns.Of(map, delimiter);
         var summers = Enumerable.Range(0, threads)
             .Select(_ => new OrderLineWorker(columns, map, path, today, asOf.Value.DayNumber, detail)).ToList();
-        var lines = ChunkedLines.Run(file, dataStart, (char)delimiter, summers);
+        var lines = ChunkedLines.Run(file, dataStart, (char)delimiter, summers, minChunk);
         if (lines is null) return null;
         IEnumerable<OrderSummary> summaries;
         try

@@ -16,10 +16,15 @@ internal static class ChunkedLines
 
     /// <summary>Runs <paramref name="workers"/> over the lines from <paramref name="dataStart"/> on.</summary>
     /// <returns>Lines per chunk (blank ones included), or null when a worker gave up.</returns>
-    public static int[]? Run(SafeFileHandle file, long dataStart, char delimiter, IReadOnlyList<LineWorker> workers)
+    /// <param name="file">The file.</param>
+    /// <param name="dataStart">Offset of the first line.</param>
+    /// <param name="delimiter">The field delimiter (not a reason to call a line plain or not).</param>
+    /// <param name="workers">One per thread.</param>
+    /// <param name="minChunk">The least chunk size in bytes (tests make it small to cut small files).</param>
+    public static int[]? Run(SafeFileHandle file, long dataStart, char delimiter, IReadOnlyList<LineWorker> workers, long minChunk = MinChunk)
     {
         long length = RandomAccess.GetLength(file);
-        long size = Math.Max(MinChunk, (length - dataStart) / (workers.Count * 8) + 1);
+        long size = Math.Max(minChunk, (length - dataStart) / (workers.Count * 8) + 1);
         int chunks = (int)Math.Max(1, (length - dataStart + size - 1) / size);
         var lines = new int[chunks];
         var special = Special(delimiter);

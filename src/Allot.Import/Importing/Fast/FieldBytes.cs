@@ -70,8 +70,8 @@ internal static class FieldBytes
         return true;
     }
 
-    /// <summary>Parses <c>digits[.digits]</c> with at most four decimals and a value below 10^14 (as the import
-    /// allows), optionally with a leading minus and then not zero, into units of 1/10,000 and the scale
+    /// <summary>Parses <c>digits[.digits]</c> with at most 18 decimals and a value below 10^14 (as the import
+    /// allows), optionally with a leading minus and then not zero, into units of 10^-18 and the scale
     /// <c>decimal.Parse</c> would give (the number of decimals written).</summary>
     public static bool TryParseMoney(ReadOnlySpan<byte> s, bool allowNegative, out OrderSums.Money money)
     {
@@ -99,22 +99,23 @@ internal static class FieldBytes
             i++;
             while (i < s.Length && (uint)(s[i] - '0') <= 9)
             {
-                if (scale == 4) return false;
+                if (scale == 18) return false;
                 fraction = fraction * 10 + (s[i] - '0');
                 scale++;
                 i++;
             }
             if (scale == 0 || i < s.Length) return false;
         }
-        long units = whole * 10_000 + fraction * Pow10[4 - scale];
+        Int128 units = (Int128)whole * Pow10[18] + (Int128)fraction * Pow10[18 - scale];
         if (negative && units == 0) return false;
         money = new OrderSums.Money(negative ? -units : units, scale, negative);
         return true;
     }
 
-    private static readonly long[] Pow10 = [1, 10, 100, 1000, 10000];
+    /// <summary>Powers of ten, 10^0 to 10^18.</summary>
+    public static readonly Int128[] Pow10 = [.. Enumerable.Range(0, 19).Select(k => Int128.Parse("1" + new string('0', k), System.Globalization.CultureInfo.InvariantCulture))];
 
-    /// <summary>A decimal as money units, or false when it has more than four decimals (or is beyond range).</summary>
+    /// <summary>A decimal as money units, or false when it has more than 18 decimals.</summary>
     public static bool TryFromDecimal(decimal value, out OrderSums.Money money)
     {
         money = default;
@@ -122,10 +123,17 @@ internal static class FieldBytes
         decimal.GetBits(value, bits);
         int scale = (bits[3] >> 16) & 0xFF;
         bool negative = bits[3] < 0;
-        if (scale > 4 || bits[2] != 0) return false;
-        ulong mantissa = (uint)bits[0] | ((ulong)(uint)bits[1] << 32);
-        if (mantissa > (ulong)(long.MaxValue / Pow10[4 - scale])) return false;
-        long units = (long)mantissa * Pow10[4 - scale];
+        if (scale > 18) return false;
+        var mantissa = (Int128)(UInt128)((uint)bits[0] | ((ulong)(uint)bits[1] << 32) | ((UInt128)(uint)bits[2] << 64));
+        Int128 units;
+        try
+        {
+            units = checked(mantissa * Pow10[18 - scale]);
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
         money = new OrderSums.Money(negative ? -units : units, scale, negative);
         return true;
     }

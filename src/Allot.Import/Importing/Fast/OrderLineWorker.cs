@@ -97,7 +97,7 @@ internal sealed class OrderLineWorker : LineWorker
             // positive zero when they are equal, as in decimal arithmetic.
             if (profit is null)
             {
-                long units = amount.Units - cost.Units;
+                Int128 units = amount.Units - cost.Units;
                 profit = new OrderSums.Money(units, Math.Max(amount.Scale, cost.Scale), units < 0);
             }
         }

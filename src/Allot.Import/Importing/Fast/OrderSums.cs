@@ -7,8 +7,8 @@ namespace Allot.Import.Importing.Fast;
 
 /// <summary>One worker's per-customer order sums, keyed by the customer key's bytes; merged across workers and
 /// turned into <see cref="OrderSummary"/> records equal to what summing the mapped orders as decimals gives.</summary>
-/// <remarks>Money is summed as integers of 1/10,000 (values with up to four decimals, as the store keeps), with
-/// each sum's largest scale remembered, so the decimal rebuilt at the end has the value and the scale a decimal
+/// <remarks>Money is summed as 128-bit integers of 10^-18 (values with up to 18 decimals), with each sum's largest
+/// scale remembered, so the decimal rebuilt at the end has the value and the scale a decimal
 /// sum of the same values has. One thing a decimal sum keeps that integers do not is the sign of a zero, which
 /// depends on the order of the additions; a sum that ends at exactly zero after any negative value makes the
 /// caller give up the fast path (<see cref="ToSummaries"/> throws <see cref="OverflowException"/>).</remarks>
@@ -16,6 +16,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
 {
     public const int Amount = 0, Amount365 = 1, Amount180 = 2, Amount90 = 3, AmountPrev365 = 4, Profit = 5, Profit365 = 6, ProfitBase = 7;
     private const int RepurchaseGapDays = 90;
+    private static readonly Int128 MaxMantissa = (Int128)1 << 96;
 
     private readonly ByteKeyTable _keys = new();
     private readonly ByteKeyTable _categories = new();
@@ -24,8 +25,8 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     private long[] _days = detail.HasFlag(OrderDetail.PurchaseDays) ? new long[1024] : [];
     private int _dayCount;
 
-    /// <summary>Money as units of 1/10,000 with its scale (0–4) and whether it is negative (or a negative zero).</summary>
-    public readonly record struct Money(long Units, int Scale, bool Negative)
+    /// <summary>Money as units of 10^-18 with its scale (0–18) and whether it is negative (or a negative zero).</summary>
+    public readonly record struct Money(Int128 Units, int Scale, bool Negative)
     {
         public byte Meta => (byte)(Scale | (Negative ? 0x80 : 0));
     }
@@ -33,7 +34,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     [InlineArray(8)]
     private struct Units
     {
-        private long _element;
+        private Int128 _element;
     }
 
     private struct Entry
@@ -49,7 +50,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     public int Count => _keys.Count;
 
     /// <summary>Adds one valid order; one after as-of is skipped without registering its customer.</summary>
-    /// <exception cref="OverflowException">A sum leaves the 64-bit range.</exception>
+    /// <exception cref="OverflowException">A sum leaves the 128-bit range.</exception>
     public void Add(ReadOnlySpan<byte> customer, int day, Money amount, Money? profit, ReadOnlySpan<byte> category)
     {
         if (day > asOfDay) return;
@@ -98,7 +99,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     }
 
     /// <summary>Adds another worker's sums (of other rows of the same file) to these.</summary>
-    /// <exception cref="OverflowException">A sum leaves the 64-bit range.</exception>
+    /// <exception cref="OverflowException">A sum leaves the 128-bit range.</exception>
     public void Merge(OrderSums other)
     {
         var categoryOf = new int[other._categories.Count];
@@ -154,11 +155,20 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
         var (purchaseDays, repurchaseDays) = PurchaseDays(n);
         var more = new int[_moreCategories.Count == 0 ? 0 : n];
         foreach (long pair in _moreCategories) more[(int)(pair >> 32)]++;
-        // Checked up front, so a caller that must fall back learns it before using any summary.
+        // Checked up front, so a caller that must fall back learns it before using any summary. A mantissa beyond
+        // 96 bits is one a decimal sum would have rounded, in an order-dependent way.
         for (int c = 0; c < n; c++)
+        {
             for (int i = 0; i < 8; i++)
-                if (_entries[c].Sums[i] == 0 && (_entries[c].Meta >> (8 * i) & 0x80) != 0)
+            {
+                Int128 units = _entries[c].Sums[i];
+                int scale = (int)(_entries[c].Meta >> (8 * i)) & 0x7F;
+                if (units == 0 && (_entries[c].Meta >> (8 * i) & 0x80) != 0)
                     throw new OverflowException("a money sum is zero after negative values; its decimal sign depends on the order of the rows");
+                if (Int128.Abs(units / FieldBytes.Pow10[18 - scale]) >= MaxMantissa)
+                    throw new OverflowException("a money sum needs more digits than a decimal holds");
+            }
+        }
         return Enumerate();
 
         IEnumerable<OrderSummary> Enumerate()
@@ -183,15 +193,13 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
         }
     }
 
-    private static readonly long[] Pow10 = [1, 10, 100, 1000, 10000];
-
     private static decimal Decimal(in Entry t, int i)
     {
-        long units = t.Sums[i];
+        Int128 units = t.Sums[i];
         int scale = (int)(t.Meta >> (8 * i)) & 0x7F;
-        long mantissa = units / Pow10[4 - scale];
-        ulong magnitude = (ulong)Math.Abs(mantissa);
-        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, mantissa < 0, (byte)scale);
+        Int128 mantissa = units / FieldBytes.Pow10[18 - scale];
+        var magnitude = (UInt128)Int128.Abs(mantissa);
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), mantissa < 0, (byte)scale);
     }
 
     private static void Sum(ref Entry t, int i, Money value)

@@ -73,11 +73,14 @@ public static class OrderFileSums
             .Select(_ => new OrderLineWorker(columns, map, path, today, asOf.Value.DayNumber, detail)).ToList();
         var lines = ChunkedLines.Run(file, dataStart, (char)delimiter, summers, minChunk);
         if (lines is null) return null;
+        var rejects = summers.SelectMany(s => s.Rejects).OrderBy(r => r.Chunk).ThenBy(r => r.Line).ToList();
         IEnumerable<OrderSummary> summaries;
         try
         {
             var sums = summers[0].Sums;
             foreach (var other in summers.Skip(1)) sums.Merge(other.Sums);
+            // The other workers' tables are garbage from here on, before the calculator builds its own.
+            summers.Clear();
             summaries = sums.ToSummaries();
         }
         catch (OverflowException)
@@ -93,7 +96,7 @@ public static class OrderFileSums
                 firstLine[k] = next;
                 next += lines[k];
             }
-            foreach (var (chunk, line, reject) in summers.SelectMany(s => s.Rejects).OrderBy(r => r.Chunk).ThenBy(r => r.Line))
+            foreach (var (chunk, line, reject) in rejects)
                 onReject(reject with { Line = firstLine[chunk] + line });
         }
         return new Result(asOf.Value, summaries);

@@ -122,6 +122,31 @@ public sealed class ClassifyTests
     }
 
     [Fact]
+    public void Classify_FromFolder_ParsedOrdersEqualMappedOrders()
+    {
+        // The same orders twice: as generated (summed from bytes) and with every field quoted (which the fast reader
+        // leaves to the import's row-by-row mapping); a few rows of each are rejected.
+        using var box = new CliSandbox();
+        string plain = Path.Combine(box.Folder, "plain"), quoted = Path.Combine(box.Folder, "quoted");
+        Assert.Equal(0, box.Run("generate", "--customers", "300", "--reps", "10", "--orders", "6000", "--seed", "4", "--out", plain).Exit);
+        var lines = File.ReadAllLines(Path.Combine(plain, "orders.csv")).ToList();
+        lines.AddRange(["X1,C0000001,2099-01-01,5,1,Paper,direct", "X2,,2025-01-01,5,1,Paper,direct", "X3,C0000002,2025-01-01,-5,1,Paper,direct"]);
+        File.WriteAllLines(Path.Combine(plain, "orders.csv"), lines);
+        Directory.CreateDirectory(quoted);
+        File.WriteAllLines(Path.Combine(quoted, "orders.csv"), lines.Select(l => string.Join(',', l.Split(',').Select(f => '"' + f + '"'))));
+        foreach (string other in Directory.GetFiles(plain).Where(f => Path.GetFileName(f) != "orders.csv")) File.Delete(other);
+
+        string[] scheme = ["classify", "--scheme", Path.Combine(SharedData.RepoRoot, "bench", "classify", "scheme.json"), "--format", "json"];
+        var fast = box.Run([.. scheme, "--from", plain, "--results", Path.Combine(box.Folder, "fast.csv")]);
+        var mapped = box.Run([.. scheme, "--from", quoted, "--results", Path.Combine(box.Folder, "mapped.csv")]);
+        Assert.Equal(0, fast.Exit);
+        Assert.Equal(mapped.Stdout, fast.Stdout);
+        Assert.Contains("3 row(s) left out as invalid", fast.Stderr);
+        Assert.Contains("3 row(s) left out as invalid", mapped.Stderr);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(box.Folder, "mapped.csv")), File.ReadAllBytes(Path.Combine(box.Folder, "fast.csv")));
+    }
+
+    [Fact]
     public void Classify_EmptyStore_SaysWhatToDoAndStoresNothing()
     {
         using var box = new CliSandbox();

@@ -49,45 +49,52 @@ public static class Abc
 
         string lowClass = options.NonPositiveClass ?? options.ClassC;
         var assignments = new ClassAssignment[n];
+        string[] names = ["value", "share", "cumulative_share_before", "rank"];
+        // One writer for every customer's reason, from the assignment's numbers, so reasons are only made when read.
+        Func<ClassAssignment, string> explain = a => Reason(a.Numbers, indicator, options);
         double running = 0;
         for (int rank = 1; rank <= n; rank++)
         {
             int row = order[rank - 1];
             double v = values[row];
-            string cls, reason;
+            string cls;
             double share, before;
             if (IsPositive(v))
             {
                 share = v / total;
                 before = running / total;
                 running += v;
-                (cls, reason) = before < options.AThreshold
-                    ? (options.ClassA, Invariant($"cumulative share before it {Pct(before)} < {Pct(options.AThreshold)}"))
-                    : before < options.BThreshold
-                        ? (options.ClassB, Invariant($"cumulative share before it {Pct(before)} ≥ {Pct(options.AThreshold)} and < {Pct(options.BThreshold)}"))
-                        : (options.ClassC, Invariant($"cumulative share before it {Pct(before)} ≥ {Pct(options.BThreshold)}"));
-                reason += Invariant($"; {indicator} {v:0.##} is {SmallPct(share)} of the positive total, rank {rank}");
+                cls = before < options.AThreshold ? options.ClassA : before < options.BThreshold ? options.ClassB : options.ClassC;
             }
             else
             {
                 share = 0;
                 before = 1;
                 cls = lowClass;
-                reason = double.IsFinite(v)
-                    ? Invariant($"{indicator} {v:0.##} ≤ 0 (loss-making or no value): takes no share of the positive total")
-                    : $"{indicator} missing: takes no share of the positive total";
             }
-            assignments[row] = new ClassAssignment(keys[row], cls, reason, new Dictionary<string, double>(StringComparer.Ordinal)
-            {
-                ["value"] = v,
-                ["share"] = share,
-                ["cumulative_share_before"] = before,
-                ["rank"] = rank,
-            });
+            assignments[row] = new ClassAssignment(keys[row], cls, explain, CompactNumbers.Of(names, [v, share, before, rank]));
         }
         List<string> classes = [options.ClassA, options.ClassB, options.ClassC];
         if (options.NonPositiveClass is not null) classes.Add(options.NonPositiveClass);
         return new ClassifierResult("abc_" + indicator, classes, assignments);
+    }
+
+    private static string Reason(IReadOnlyDictionary<string, double> numbers, string indicator, AbcOptions options)
+    {
+        double v = numbers["value"], share = numbers["share"], before = numbers["cumulative_share_before"];
+        int rank = (int)numbers["rank"];
+        if (!IsPositive(v))
+        {
+            return double.IsFinite(v)
+                ? Invariant($"{indicator} {v:0.##} ≤ 0 (loss-making or no value): takes no share of the positive total")
+                : $"{indicator} missing: takes no share of the positive total";
+        }
+        string reason = before < options.AThreshold
+            ? Invariant($"cumulative share before it {Pct(before)} < {Pct(options.AThreshold)}")
+            : before < options.BThreshold
+                ? Invariant($"cumulative share before it {Pct(before)} ≥ {Pct(options.AThreshold)} and < {Pct(options.BThreshold)}")
+                : Invariant($"cumulative share before it {Pct(before)} ≥ {Pct(options.BThreshold)}");
+        return reason + Invariant($"; {indicator} {v:0.##} is {SmallPct(share)} of the positive total, rank {rank}");
     }
 
     private static bool IsPositive(double v) => double.IsFinite(v) && v > 0;

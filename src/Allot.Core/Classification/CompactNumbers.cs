@@ -19,6 +19,9 @@ internal sealed class CompactNumbers : IReadOnlyDictionary<string, double>
         _values = values;
     }
 
+    /// <summary>Numbers from names (shared by the caller across assignments) and values, in that order.</summary>
+    public static IReadOnlyDictionary<string, double> Of(string[] names, double[] values) => new CompactNumbers(names, values);
+
     public static IReadOnlyDictionary<string, double> From(IReadOnlyDictionary<string, double> numbers)
     {
         if (numbers is CompactNumbers) return numbers;

@@ -56,25 +56,22 @@ public static class Rfm
         string none = language == SegmentLanguage.Chinese ? NoPurchasesChinese : NoPurchases;
 
         var assignments = new ClassAssignment[table.Count];
+        string[] rawNames = ["recency_days", "orders", "amount"], scoredNames = [.. rawNames, "r", "f", "m", "cell"];
+        // Reasons are written from each assignment's numbers when read, not kept for every customer.
+        Func<ClassAssignment, string> explainNone = a => NoPurchaseReason(frequencyIndicator, a.Numbers["orders"]);
+        Func<ClassAssignment, string> explain = a => ScoreReason(a, segments);
         for (int i = 0; i < assignments.Length; i++)
         {
-            var numbers = RawNumbers(recency[i], frequency[i], monetary[i]);
             if (!buying[i])
             {
-                assignments[i] = new ClassAssignment(table.CustomerKeys[i], none, NoPurchaseReason(frequencyIndicator, frequency[i]), numbers);
+                assignments[i] = new ClassAssignment(table.CustomerKeys[i], none, explainNone, CompactNumbers.Of(rawNames, [recency[i], frequency[i], monetary[i]]));
                 continue;
             }
             int cell = r[i] * 100 + f[i] * 10 + m[i];
-            numbers["r"] = r[i];
-            numbers["f"] = f[i];
-            numbers["m"] = m[i];
-            numbers["cell"] = cell;
             bool overridden = segments is not null && segments.ContainsKey(cell);
             string cls = overridden ? segments![cell] : RfmSegment.Of(r[i], f[i], m[i]).Name(language);
-            string reason = FormattableString.Invariant(
-                $"R{r[i]} F{f[i]} M{m[i]} (recency {recency[i]:0.##} days, {frequency[i]:0.##} orders, amount {monetary[i]:0.##}): cell {cell} is {cls}")
-                + (overridden ? " by the given map" : $" (FM = {(f[i] + m[i] + 1) / 2})");
-            assignments[i] = new ClassAssignment(table.CustomerKeys[i], cls, reason, numbers);
+            assignments[i] = new ClassAssignment(table.CustomerKeys[i], cls, explain,
+                CompactNumbers.Of(scoredNames, [recency[i], frequency[i], monetary[i], r[i], f[i], m[i], cell]));
         }
         var classes = RfmSegment.All.Select(s => s.Name(language)).ToList();
         foreach (string name in (segments ?? new Dictionary<int, string>()).OrderBy(p => p.Key).Select(p => p.Value))
@@ -160,6 +157,17 @@ public static class Rfm
         for (int i = 0; i < buying.Length; i++)
             buying[i] = double.IsFinite(recency[i]) && double.IsFinite(frequency[i]) && double.IsFinite(monetary[i]) && frequency[i] > 0;
         return (recency, frequency, monetary, buying);
+    }
+
+    private static string ScoreReason(ClassAssignment a, IReadOnlyDictionary<int, string>? segments)
+    {
+        var n = a.Numbers;
+        int r = (int)n["r"], f = (int)n["f"], m = (int)n["m"], cell = (int)n["cell"];
+        double recency = n["recency_days"], frequency = n["orders"], monetary = n["amount"];
+        bool overridden = segments is not null && segments.ContainsKey(cell);
+        return FormattableString.Invariant(
+            $"R{r} F{f} M{m} (recency {recency:0.##} days, {frequency:0.##} orders, amount {monetary:0.##}): cell {cell} is {a.Class}")
+            + (overridden ? " by the given map" : $" (FM = {(f + m + 1) / 2})");
     }
 
     private static Dictionary<string, double> RawNumbers(double r, double f, double m) =>

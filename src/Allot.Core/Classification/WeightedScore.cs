@@ -43,21 +43,28 @@ public static class WeightedScore
             normalised[k] = Normalise(Winsorise(raw[k], options.WinsorLower, options.WinsorUpper), options.Normalisation, specs[k].Direction);
 
         var scores = new double[n];
-        var numbers = new Dictionary<string, double>[n];
+        // Numbers per customer: value_, normalised_, contribution_ per indicator, score, and position with share tiers.
+        int width = 3 * specs.Count + 1 + (options.ShareTiers is null ? 0 : 1);
+        var names = new string[width];
+        for (int k = 0; k < specs.Count; k++)
+            (names[3 * k], names[3 * k + 1], names[3 * k + 2]) = ("value_" + specs[k].Name, "normalised_" + specs[k].Name, "contribution_" + specs[k].Name);
+        names[3 * specs.Count] = "score";
+        if (options.ShareTiers is not null) names[^1] = "position";
+        var numbers = new double[n][];
         for (int i = 0; i < n; i++)
         {
-            numbers[i] = new Dictionary<string, double>(StringComparer.Ordinal);
+            var values = numbers[i] = new double[width];
             double score = 0;
             for (int k = 0; k < specs.Count; k++)
             {
                 double contribution = specs[k].Weight * normalised[k][i] / totalWeight * 100;
                 score += contribution;
-                numbers[i]["value_" + specs[k].Name] = raw[k][i];
-                numbers[i]["normalised_" + specs[k].Name] = normalised[k][i];
-                numbers[i]["contribution_" + specs[k].Name] = contribution;
+                values[3 * k] = raw[k][i];
+                values[3 * k + 1] = normalised[k][i];
+                values[3 * k + 2] = contribution;
             }
             scores[i] = score;
-            numbers[i]["score"] = score;
+            values[3 * specs.Count] = score;
         }
 
         var assignments = new ClassAssignment[n];
@@ -73,41 +80,58 @@ public static class WeightedScore
                 cumulative += shares[t].Share;
                 ends[t] = Math.Min(n, (int)Math.Round(n * cumulative, MidpointRounding.AwayFromZero));
             }
+            // Reasons are written from each assignment's numbers when read, not kept for every customer.
+            Func<ClassAssignment, string> explain = a =>
+            {
+                int pos = (int)a.Numbers["position"] - 1;
+                int tier = Array.FindIndex(ends, e => pos < e);
+                string where = tier < 0
+                    ? "after every share tier"
+                    : Inv($"within the first {ends[tier]} ({Pct(shares.Take(tier + 1).Sum(s => s.Share))} of {n})");
+                return Inv($"score {a.Numbers["score"]:0.0}, position {pos + 1} of {n} by score (ties by key), {where}") + Explain(specs, a.Numbers);
+            };
             for (int pos = 0; pos < n; pos++)
             {
                 int row = order[pos];
                 int tier = Array.FindIndex(ends, e => pos < e);
                 string cls = tier < 0 ? options.RestTier : shares[tier].Name;
-                numbers[row]["position"] = pos + 1;
-                string where = tier < 0
-                    ? "after every share tier"
-                    : Inv($"within the first {ends[tier]} ({Pct(shares.Take(tier + 1).Sum(s => s.Share))} of {n})");
-                assignments[row] = new ClassAssignment(table.CustomerKeys[row], cls,
-                    Inv($"score {scores[row]:0.0}, position {pos + 1} of {n} by score (ties by key), {where}") + Explain(specs, numbers[row]),
-                    numbers[row]);
+                numbers[row][^1] = pos + 1;
+                assignments[row] = new ClassAssignment(table.CustomerKeys[row], cls, explain, CompactNumbers.Of(names, numbers[row]));
             }
             classes = [.. shares.Select(s => s.Name), options.RestTier];
         }
         else
         {
             var tiers = options.ScoreTiers ?? ScoringOptions.DefaultScoreTiers;
+            Func<ClassAssignment, string> explain = a =>
+            {
+                double score = a.Numbers["score"];
+                int tier = TierOf(tiers, score);
+                string why = tier < 0
+                    ? Inv($"score {score:0.0} < {tiers[^1].MinScore:0.##}")
+                    : Inv($"score {score:0.0} ≥ {tiers[tier].MinScore:0.##}") + (tier > 0 ? Inv($" and < {tiers[tier - 1].MinScore:0.##}") : "");
+                return why + Explain(specs, a.Numbers);
+            };
             for (int i = 0; i < n; i++)
             {
-                int tier = -1;
-                for (int t = 0; t < tiers.Count && tier < 0; t++)
-                    if (scores[i] >= tiers[t].MinScore - ScoreTolerance) tier = t;
+                int tier = TierOf(tiers, scores[i]);
                 string cls = tier < 0 ? options.RestTier : tiers[tier].Name;
-                string why = tier < 0
-                    ? Inv($"score {scores[i]:0.0} < {tiers[^1].MinScore:0.##}")
-                    : Inv($"score {scores[i]:0.0} ≥ {tiers[tier].MinScore:0.##}") + (tier > 0 ? Inv($" and < {tiers[tier - 1].MinScore:0.##}") : "");
-                assignments[i] = new ClassAssignment(table.CustomerKeys[i], cls, why + Explain(specs, numbers[i]), numbers[i]);
+                assignments[i] = new ClassAssignment(table.CustomerKeys[i], cls, explain, CompactNumbers.Of(names, numbers[i]));
             }
             classes = [.. tiers.Select(t => t.Name), options.RestTier];
         }
         return new ClassifierResult(options.Name, classes, assignments);
     }
 
-    private static string Explain(IReadOnlyList<ScoredIndicator> specs, Dictionary<string, double> numbers) =>
+    private static int TierOf(IReadOnlyList<ScoreTier> tiers, double score)
+    {
+        int tier = -1;
+        for (int t = 0; t < tiers.Count && tier < 0; t++)
+            if (score >= tiers[t].MinScore - ScoreTolerance) tier = t;
+        return tier;
+    }
+
+    private static string Explain(IReadOnlyList<ScoredIndicator> specs, IReadOnlyDictionary<string, double> numbers) =>
         "; " + string.Join(", ", specs.Select(s => double.IsFinite(numbers["value_" + s.Name])
             ? Inv($"{s.Name} {numbers["value_" + s.Name]:0.##} → {numbers["contribution_" + s.Name]:0.0} pts")
             : $"{s.Name} missing → 0 pts (worst)"));

@@ -18,10 +18,22 @@ public static class IndicatorCalculator
     /// <param name="input">The data.</param>
     /// <param name="asOf">The date the indicators describe. When null: the latest order date in the data (so a
     /// snapshot is described as of its last sale, and no clock is read); without orders, the latest date of any
-    /// invoice, payment, interaction or feedback; with no dated data at all, <see cref="DateOnly.MinValue"/>.</param>
-    public static IndicatorTable Compute(IndicatorInput input, DateOnly? asOf = null)
+    /// invoice, payment, interaction or feedback; with no dated data at all, <see cref="DateOnly.MinValue"/>.
+    /// Required with <see cref="IndicatorInput.OrderSummaries"/>.</param>
+    /// <exception cref="ArgumentException">Order summaries without an as-of date.</exception>
+    public static IndicatorTable Compute(IndicatorInput input, DateOnly? asOf = null) => Compute(input, asOf, null);
+
+    /// <summary>Computes the indicator table, keeping only some of its columns.</summary>
+    /// <param name="input">The data.</param>
+    /// <param name="asOf">As for <see cref="Compute(IndicatorInput, DateOnly?)"/>.</param>
+    /// <param name="columns">The indicators to keep, by name (unknown names are ignored), which saves memory when
+    /// a caller reads a few of them; null keeps every one. The kept columns equal those of the full table.</param>
+    /// <exception cref="ArgumentException">Order summaries without an as-of date.</exception>
+    public static IndicatorTable Compute(IndicatorInput input, DateOnly? asOf, IReadOnlyCollection<string>? columns)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (asOf is null && input.OrderSummaries.Any())
+            throw new ArgumentException("order summaries are summed up to an as-of date, which must be given with them", nameof(asOf));
         DateOnly date = asOf ?? DefaultAsOf(input);
         int day = date.DayNumber;
 
@@ -32,13 +44,14 @@ public static class IndicatorCalculator
 
         var orders = new OrderAccumulator(index, day);
         foreach (var order in input.Orders) orders.Add(order);
+        foreach (var summary in input.OrderSummaries) orders.Add(summary);
         var receivables = new ReceivableAccumulator(index, day);
         foreach (var invoice in input.Invoices) receivables.Add(invoice);
         foreach (var payment in input.Payments) receivables.Add(payment);
         var engagement = new EngagementAccumulator(index, day);
         foreach (var interaction in input.Interactions) engagement.Add(interaction);
         foreach (var feedback in input.Feedback) engagement.Add(feedback);
-        return Finish(date, index, records, orders, receivables, engagement);
+        return Finish(date, index, records, orders, receivables, engagement, columns);
     }
 
     /// <summary>Computes the indicator table from per-customer sums made elsewhere (a database's GROUP BY):
@@ -63,7 +76,7 @@ public static class IndicatorCalculator
     }
 
     private static IndicatorTable Finish(DateOnly date, CustomerIndex index, List<Customer> records, OrderAccumulator orders,
-        ReceivableAccumulator receivables, EngagementAccumulator engagement)
+        ReceivableAccumulator receivables, EngagementAccumulator engagement, IReadOnlyCollection<string>? columns = null)
     {
         int n = index.Count;
         var numbers = new Dictionary<string, double[]>(StringComparer.Ordinal);
@@ -71,6 +84,12 @@ public static class IndicatorCalculator
         receivables.Write(numbers, n);
         engagement.Write(numbers, n);
         var texts = Characteristics(records, n, numbers);
+        if (columns is not null)
+        {
+            var keep = columns.ToHashSet(StringComparer.Ordinal);
+            foreach (string name in numbers.Keys.Where(k => !keep.Contains(k)).ToList()) numbers.Remove(name);
+            foreach (string name in texts.Keys.Where(k => !keep.Contains(k)).ToList()) texts.Remove(name);
+        }
         return IndicatorTable.Create(date, index.Keys, numbers, texts);
     }
 

@@ -68,6 +68,20 @@ public static class IndicatorCatalog
         Num("clv_12m", V, "money", "Customer lifetime value over 12 months, discounted 1 % a month (expected purchases × expected spend)", "未来12个月的客户终身价值，按每月1%折现（预期购买次数×预期金额）"),
     ];
 
+    /// <summary>What the named indicators need from the orders beyond sums: distinct purchase dates for
+    /// <c>purchase_days</c> and <c>repurchase_rate</c>, distinct categories for <c>category_breadth</c>.</summary>
+    public static OrderDetail OrderDetailFor(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var detail = OrderDetail.None;
+        foreach (string name in names)
+        {
+            if (name is "purchase_days" or "repurchase_rate") detail |= OrderDetail.PurchaseDays;
+            else if (name is "category_breadth") detail |= OrderDetail.Categories;
+        }
+        return detail;
+    }
+
     /// <summary>The definition of an indicator by name, or null.</summary>
     public static IndicatorDefinition? Find(string name)
     {

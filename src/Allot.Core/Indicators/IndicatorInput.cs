@@ -17,6 +17,11 @@ public sealed record IndicatorInput
     /// <summary>Orders, in any order.</summary>
     public IEnumerable<Order> Orders { get; init; } = [];
 
+    /// <summary>Orders already summed per customer (e.g. by a reader that sums a file as it parses it), counted
+    /// with <see cref="Orders"/>; each customer at most once, and not also in <see cref="Orders"/>. The sums must
+    /// be made over orders dated on or before the as-of date, so an as-of date must be given with them.</summary>
+    public IEnumerable<OrderSummary> OrderSummaries { get; init; } = [];
+
     /// <summary>Invoices, in any order.</summary>
     public IEnumerable<Invoice> Invoices { get; init; } = [];
 

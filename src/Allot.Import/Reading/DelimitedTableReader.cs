@@ -97,6 +97,15 @@ internal sealed class DelimitedTableReader : ITableReader
     /// <inheritdoc />
     public string Path { get; }
 
+    /// <summary>The encoding detected (or given), with the length of its byte-order mark.</summary>
+    internal DetectedEncoding DetectedEncoding => _encoding;
+
+    /// <summary>The field delimiter (<see cref="TextLayout.NoDelimiter"/> for a single column).</summary>
+    internal char Delimiter => _delimiter;
+
+    /// <summary>True when fields are separated by runs of whitespace.</summary>
+    internal bool IsWhitespaceSeparated => _whitespace;
+
     /// <inheritdoc />
     public IReadOnlyList<string> Headers => _headers;
 

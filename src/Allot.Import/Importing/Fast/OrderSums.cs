@@ -1,0 +1,246 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Allot.Core.Indicators;
+
+namespace Allot.Import.Importing.Fast;
+
+/// <summary>One worker's per-customer order sums, keyed by the customer key's bytes; merged across workers and
+/// turned into <see cref="OrderSummary"/> records equal to what summing the mapped orders as decimals gives.</summary>
+/// <remarks>Money is summed as 128-bit integers of 10^-18 (values with up to 18 decimals), with each sum's largest
+/// scale remembered, so the decimal rebuilt at the end has the value and the scale a decimal
+/// sum of the same values has. One thing a decimal sum keeps that integers do not is the sign of a zero, which
+/// depends on the order of the additions; a sum that ends at exactly zero after any negative value makes the
+/// caller give up the fast path (<see cref="ToSummaries"/> throws <see cref="OverflowException"/>).</remarks>
+internal sealed class OrderSums(int asOfDay, OrderDetail detail)
+{
+    public const int Amount = 0, Amount365 = 1, Amount180 = 2, Amount90 = 3, AmountPrev365 = 4, Profit = 5, Profit365 = 6, ProfitBase = 7;
+    private const int RepurchaseGapDays = 90;
+    private static readonly Int128 MaxMantissa = (Int128)1 << 96;
+
+    private readonly ByteKeyTable _keys = new();
+    private readonly ByteKeyTable _categories = new();
+    private readonly HashSet<long> _moreCategories = [];
+    private Entry[] _entries = new Entry[1024];
+    private long[] _days = detail.HasFlag(OrderDetail.PurchaseDays) ? new long[1024] : [];
+    private int _dayCount;
+
+    /// <summary>Money as units of 10^-18 with its scale (0–18) and whether it is negative (or a negative zero).</summary>
+    public readonly record struct Money(Int128 Units, int Scale, bool Negative)
+    {
+        public byte Meta => (byte)(Scale | (Negative ? 0x80 : 0));
+    }
+
+    [InlineArray(8)]
+    private struct Units
+    {
+        private Int128 _element;
+    }
+
+    private struct Entry
+    {
+        public int Orders, Orders365, Orders180, Orders90, FirstDay, LastDay, LastSeenPlusOne, ProfitOrders;
+        public Units Sums;
+        // Per sum (byte i): its largest scale in the low bits, 0x80 once a negative value was added.
+        public ulong Meta;
+        public ulong Categories;
+    }
+
+    /// <summary>Customers with an order up to as-of.</summary>
+    public int Count => _keys.Count;
+
+    /// <summary>Adds one valid order; one after as-of is skipped without registering its customer.</summary>
+    /// <exception cref="OverflowException">A sum leaves the 128-bit range.</exception>
+    public void Add(ReadOnlySpan<byte> customer, int day, Money amount, Money? profit, ReadOnlySpan<byte> category)
+    {
+        if (day > asOfDay) return;
+        int c = _keys.GetOrAdd(customer);
+        if (c == _entries.Length) Array.Resize(ref _entries, c * 2);
+        ref Entry t = ref _entries[c];
+        int age = asOfDay - day;
+        if (t.Orders == 0 || day < t.FirstDay) t.FirstDay = day;
+        if (t.Orders == 0 || day > t.LastDay) t.LastDay = day;
+        t.Orders++;
+        Sum(ref t, Amount, amount);
+        if (profit is { } p)
+        {
+            Sum(ref t, Profit, p);
+            Sum(ref t, ProfitBase, amount);
+            t.ProfitOrders++;
+            if (age < 365) Sum(ref t, Profit365, p);
+        }
+        // Windows are (asOf − N, asOf], as in the calculator.
+        if (age < 365)
+        {
+            Sum(ref t, Amount365, amount);
+            t.Orders365++;
+            if (age < 180)
+            {
+                Sum(ref t, Amount180, amount);
+                t.Orders180++;
+                if (age < 90)
+                {
+                    Sum(ref t, Amount90, amount);
+                    t.Orders90++;
+                }
+            }
+        }
+        else if (age < 730)
+        {
+            Sum(ref t, AmountPrev365, amount);
+        }
+
+        if (!category.IsEmpty && detail.HasFlag(OrderDetail.Categories)) AddCategory(ref t, c, _categories.GetOrAdd(category));
+        if (_days.Length > 0 && t.LastSeenPlusOne != day + 1)
+        {
+            t.LastSeenPlusOne = day + 1;
+            AddDay(c, day);
+        }
+    }
+
+    /// <summary>Adds another worker's sums (of other rows of the same file) to these.</summary>
+    /// <exception cref="OverflowException">A sum leaves the 128-bit range.</exception>
+    public void Merge(OrderSums other)
+    {
+        var categoryOf = new int[other._categories.Count];
+        for (int k = 0; k < categoryOf.Length; k++) categoryOf[k] = _categories.GetOrAdd(other._categories.KeyOf(k));
+        var customerOf = new int[other.Count];
+        for (int j = 0; j < customerOf.Length; j++)
+        {
+            int c = _keys.GetOrAdd(other._keys.KeyOf(j));
+            customerOf[j] = c;
+            if (c == _entries.Length) Array.Resize(ref _entries, c * 2);
+            ref Entry t = ref _entries[c];
+            ref Entry o = ref other._entries[j];
+            if (t.Orders == 0)
+            {
+                t = o;
+                t.Categories = 0; // ids differ between workers: added back below
+                t.LastSeenPlusOne = 0;
+            }
+            else
+            {
+                t.FirstDay = Math.Min(t.FirstDay, o.FirstDay);
+                t.LastDay = Math.Max(t.LastDay, o.LastDay);
+                t.Orders += o.Orders;
+                t.Orders365 += o.Orders365;
+                t.Orders180 += o.Orders180;
+                t.Orders90 += o.Orders90;
+                t.ProfitOrders += o.ProfitOrders;
+                for (int i = 0; i < 8; i++)
+                {
+                    var meta = (byte)(o.Meta >> (8 * i));
+                    Sum(ref t, i, new Money(o.Sums[i], meta & 0x7F, (meta & 0x80) != 0));
+                }
+            }
+            for (ulong bits = o.Categories; bits != 0; bits &= bits - 1)
+                AddCategory(ref t, c, categoryOf[BitOperations.TrailingZeroCount(bits)]);
+        }
+        foreach (long pair in other._moreCategories)
+            AddCategory(ref _entries[customerOf[(int)(pair >> 32)]], customerOf[(int)(pair >> 32)], categoryOf[(int)(uint)pair]);
+        for (int k = 0; k < other._dayCount; k++)
+        {
+            long entry = other._days[k];
+            AddDay(customerOf[(int)(entry >> 32)], (int)(uint)entry);
+        }
+    }
+
+    /// <summary>One summary per customer, in order of first sight; purchase days and categories are 0 unless asked
+    /// for in the detail.</summary>
+    /// <exception cref="OverflowException">A sum is exactly zero after a negative value: its decimal sign is
+    /// not known here.</exception>
+    public IEnumerable<OrderSummary> ToSummaries()
+    {
+        int n = Count;
+        var (purchaseDays, repurchaseDays) = PurchaseDays(n);
+        var more = new int[_moreCategories.Count == 0 ? 0 : n];
+        foreach (long pair in _moreCategories) more[(int)(pair >> 32)]++;
+        // Checked up front, so a caller that must fall back learns it before using any summary. A mantissa beyond
+        // 96 bits is one a decimal sum would have rounded, in an order-dependent way.
+        for (int c = 0; c < n; c++)
+        {
+            for (int i = 0; i < 8; i++)
+            {
+                Int128 units = _entries[c].Sums[i];
+                int scale = (int)(_entries[c].Meta >> (8 * i)) & 0x7F;
+                if (units == 0 && (_entries[c].Meta >> (8 * i) & 0x80) != 0)
+                    throw new OverflowException("a money sum is zero after negative values; its decimal sign depends on the order of the rows");
+                if (Int128.Abs(units / FieldBytes.Pow10[18 - scale]) >= MaxMantissa)
+                    throw new OverflowException("a money sum needs more digits than a decimal holds");
+            }
+        }
+        return Enumerate();
+
+        IEnumerable<OrderSummary> Enumerate()
+        {
+            for (int c = 0; c < n; c++)
+            {
+                Entry t = _entries[c];
+                yield return new OrderSummary
+                {
+                    CustomerKey = Encoding.UTF8.GetString(_keys.KeyOf(c)),
+                    Orders = t.Orders, Orders365 = t.Orders365, Orders180 = t.Orders180, Orders90 = t.Orders90,
+                    FirstDate = DateOnly.FromDayNumber(t.FirstDay), LastDate = DateOnly.FromDayNumber(t.LastDay),
+                    PurchaseDays = purchaseDays.Length == 0 ? 0 : purchaseDays[c],
+                    RepurchaseDays = repurchaseDays.Length == 0 ? 0 : repurchaseDays[c],
+                    Categories = BitOperations.PopCount(t.Categories) + (more.Length == 0 ? 0 : more[c]),
+                    ProfitOrders = t.ProfitOrders,
+                    Amount = Decimal(t, Amount), Amount365 = Decimal(t, Amount365), Amount180 = Decimal(t, Amount180),
+                    Amount90 = Decimal(t, Amount90), AmountPrev365 = Decimal(t, AmountPrev365),
+                    Profit = Decimal(t, Profit), Profit365 = Decimal(t, Profit365), ProfitBase = Decimal(t, ProfitBase),
+                };
+            }
+        }
+    }
+
+    private static decimal Decimal(in Entry t, int i)
+    {
+        Int128 units = t.Sums[i];
+        int scale = (int)(t.Meta >> (8 * i)) & 0x7F;
+        Int128 mantissa = units / FieldBytes.Pow10[18 - scale];
+        var magnitude = (UInt128)Int128.Abs(mantissa);
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), mantissa < 0, (byte)scale);
+    }
+
+    private static void Sum(ref Entry t, int i, Money value)
+    {
+        t.Sums[i] = checked(t.Sums[i] + value.Units);
+        int shift = 8 * i;
+        ulong meta = (t.Meta >> shift) & 0xFF;
+        ulong scale = Math.Max(meta & 0x7F, (ulong)value.Scale);
+        ulong updated = scale | ((meta | value.Meta) & 0x80);
+        t.Meta = (t.Meta & ~(0xFFUL << shift)) | (updated << shift);
+    }
+
+    private void AddCategory(ref Entry t, int customer, int id)
+    {
+        if (id < 64) t.Categories |= 1UL << id;
+        else _moreCategories.Add(((long)customer << 32) | (uint)id);
+    }
+
+    private void AddDay(int customer, int day)
+    {
+        if (_dayCount == _days.Length) Array.Resize(ref _days, Math.Max(1024, _days.Length * 2));
+        _days[_dayCount++] = ((long)customer << 32) | (uint)day;
+    }
+
+    // As the calculator counts them: distinct days per customer, and those within 90 days of the previous one.
+    private (int[] Days, int[] Repurchases) PurchaseDays(int n)
+    {
+        if (!detail.HasFlag(OrderDetail.PurchaseDays)) return ([], []);
+        Array.Sort(_days, 0, _dayCount);
+        var count = new int[n];
+        var hits = new int[n];
+        long previous = -1;
+        for (int k = 0; k < _dayCount; k++)
+        {
+            long entry = _days[k];
+            if (entry == previous) continue;
+            int c = (int)(entry >> 32);
+            if (previous >= 0 && (int)(previous >> 32) == c && (int)(uint)entry - (int)(uint)previous <= RepurchaseGapDays) hits[c]++;
+            count[c]++;
+            previous = entry;
+        }
+        return (count, hits);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text;
+using Allot.Core.Importing;
+using Allot.Core.Indicators;
+using Allot.Import.Importing.Fast;
+using Allot.Import.Mapping;
+using Allot.Import.Reading;
+
+namespace Allot.Import.Importing;
+
+/// <summary>An orders file summed per customer as it is parsed, in parallel, for indicators without a store
+/// (<c>classify --from</c>): the same sums as mapping every row with <see cref="FileRecords.Read{T}"/> and
+/// streaming the orders into the calculator, without an object or a string per row.</summary>
+/// <remarks>
+/// <para>Taken: UTF-8 (or ASCII) text with a one-character delimiter, any header the orders layout resolves
+/// (canonical names or aliases), LF or CRLF line ends. Rows in the common forms (ISO dates, plain decimals with
+/// up to four places) are parsed from bytes; any other row is mapped by the import's own rules, so rows are
+/// accepted and rejected exactly as an import would, and rejects reach <c>onReject</c> in file order with their
+/// line numbers. Not taken (null, and the caller reads the file the usual way): other encodings, workbooks,
+/// whitespace-separated text, any quoted field, lone CR line ends, amounts with more than four decimals,
+/// a money sum that ends at exactly zero after negative values (its decimal sign depends on row order), or a
+/// file without a valid order date when no as-of date is given.</para>
+/// </remarks>
+public static class OrderFileSums
+{
+    /// <summary>What <see cref="TrySum"/> found.</summary>
+    /// <param name="AsOf">The as-of date the sums were made for: the one given, else the latest order date.</param>
+    /// <param name="Summaries">One per customer with an order up to as-of (streamed once).</param>
+    public sealed record Result(DateOnly AsOf, IEnumerable<OrderSummary> Summaries);
+
+    /// <summary>Sums <paramref name="path"/> per customer, or returns null when the file is not one this reader takes.</summary>
+    /// <param name="path">The orders file.</param>
+    /// <param name="today">Rows dated after it are rejected, as in an import.</param>
+    /// <param name="asOf">The as-of date; null takes the latest valid order date (as <see cref="FileRecords.LatestOrderDate"/>).</param>
+    /// <param name="detail">What besides sums to count; purchase days and categories are 0 in the summaries otherwise.</param>
+    /// <param name="onReject">Gets each rejected row, in file order; only called when the result is not null.</param>
+    /// <param name="workers">Threads (default: one per core).</param>
+    /// <exception cref="ImportFileException">The file cannot be opened or lacks a required column (as an import says).</exception>
+    public static Result? TrySum(string path, DateOnly today, DateOnly? asOf, OrderDetail detail,
+        Action<RowReject>? onReject = null, int? workers = null) => TrySum(path, today, asOf, detail, onReject, workers, 4L << 20);
+
+    /// <summary>As <see cref="TrySum(string, DateOnly, DateOnly?, OrderDetail, Action{RowReject}?, int?)"/>, with the
+    /// least chunk size (tests cut small files into many chunks).</summary>
+    internal static Result? TrySum(string path, DateOnly today, DateOnly? asOf, OrderDetail detail,
+        Action<RowReject>? onReject, int? workers, long minChunk)
+    {
+        HeaderMap map;
+        byte delimiter;
+        long dataStart;
+        long headerLine;
+        using (var reader = Importer.Open(path, new ImportOptions()))
+        {
+            if (reader is not DelimitedTableReader text || text.DetectedEncoding.Name != "UTF-8" || text.IsWhitespaceSeparated
+                || text.Delimiter is > (char)0x7E or < ' ' and not '\t' or '"' or ' ')
+                return null;
+            map = HeaderMap.Resolve(Layouts.Orders, reader.Headers, null, path);
+            delimiter = (byte)text.Delimiter;
+            (dataStart, headerLine) = DataStart(path, text.DetectedEncoding.PreambleLength, delimiter, reader.Headers);
+            if (dataStart < 0) return null;
+        }
+        int threads = Math.Clamp(workers ?? Environment.ProcessorCount, 1, 64);
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None);
+        if (asOf is null)
+        {
+            int column = map.IndexOf("order_date");
+            var finders = Enumerable.Range(0, threads).Select(_ => new DateLineWorker(delimiter, column, today.DayNumber)).ToList();
+            if (ChunkedLines.Run(file, dataStart, (char)delimiter, finders, minChunk) is null) return null;
+            int latest = finders.Max(f => f.Latest);
+            if (latest < 0) return null;
+            asOf = DateOnly.FromDayNumber(latest);
+        }
+        var columns = OrderColumns.Of(map, delimiter);
+        var summers = Enumerable.Range(0, threads)
+            .Select(_ => new OrderLineWorker(columns, map, path, today, asOf.Value.DayNumber, detail)).ToList();
+        var lines = ChunkedLines.Run(file, dataStart, (char)delimiter, summers, minChunk);
+        if (lines is null) return null;
+        var rejects = summers.SelectMany(s => s.Rejects).OrderBy(r => r.Chunk).ThenBy(r => r.Line).ToList();
+        IEnumerable<OrderSummary> summaries;
+        try
+        {
+            var sums = summers[0].Sums;
+            foreach (var other in summers.Skip(1)) sums.Merge(other.Sums);
+            // The other workers' tables are garbage from here on, before the calculator builds its own.
+            summers.Clear();
+            summaries = sums.ToSummaries();
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+        if (onReject is not null)
+        {
+            var firstLine = new long[lines.Length];
+            long next = headerLine + 1;
+            for (int k = 0; k < lines.Length; k++)
+            {
+                firstLine[k] = next;
+                next += lines[k];
+            }
+            foreach (var (chunk, line, reject) in rejects)
+                onReject(reject with { Line = firstLine[chunk] + line });
+        }
+        return new Result(asOf.Value, summaries);
+    }
+
+    // The byte offset of the first data line and the header's line number, or -1 when the header is not one plain
+    // line this reader can vouch for (the same headers the table reader found).
+    private static (long Offset, long HeaderLine) DataStart(string path, int preamble, byte delimiter, IReadOnlyList<string> headers)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var head = new byte[Math.Min(stream.Length, 1 << 20)];
+        int length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var bytes = head.AsSpan(0, length);
+        int pos = preamble;
+        if (bytes[pos..].StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) pos += 3;
+        long line = 1;
+        while (true)
+        {
+            int nl = bytes[pos..].IndexOf((byte)'\n');
+            if (nl < 0) return (-1, 0);
+            var text = bytes.Slice(pos, nl);
+            if (text.Length > 0 && text[^1] == '\r') text = text[..^1];
+            if (text.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0)
+            {
+                pos += nl + 1;
+                line++;
+                continue;
+            }
+            if (text.IndexOf((byte)'"') >= 0 || text.IndexOf((byte)'\r') >= 0 || !System.Text.Unicode.Utf8.IsValid(text)) return (-1, 0);
+            string[] found = Encoding.UTF8.GetString(text).Split((char)delimiter);
+            if (found.Length != headers.Count) return (-1, 0);
+            for (int i = 0; i < found.Length; i++)
+                if (found[i].Trim('\uFEFF').Trim() != headers[i]) return (-1, 0);
+            return (pos + nl + 1, line);
+        }
+    }
+}

@@ -15,7 +15,10 @@ internal static class CustomerEndpoints
     public sealed record CustomerRow(string Key, string Name, string? Type, string? Industry, string? Region, string? City,
         string? Owner, DateOnly? OwnerSince, CustomerStatus Status, bool KeyAccount, string? Tier, string? Segment, string? Stage);
 
+    /// <summary>A customer's whole story: profile and contacts, its classification in the latest run with the reasons
+    /// and the indicator figures the run kept (as of the run's date), its value-model figures, owner history and orders.</summary>
     public sealed record CustomerDetail(Customer Customer, StoredClassification? Classification, long? ClassificationRun,
+        DateOnly? IndicatorsAsOf, IReadOnlyDictionary<string, double?> Indicators,
         StoredCustomerValue? Value, long? ValueRun, IReadOnlyList<AssignmentChange> OwnerHistory, IReadOnlyList<Order> Orders);
 
     public static void MapCustomerEndpoints(this IEndpointRouteBuilder app)
@@ -53,10 +56,17 @@ internal static class CustomerEndpoints
     {
         var customer = Visible(ctx, store, key);
         if (customer is null) return Problems.NotFound($"no customer '{key}'");
-        long? classificationRun = store.GetClassificationRuns(1) is [var c] ? c.Id : null;
+        var run = store.GetClassificationRuns(1) is [var c] ? c : null;
+        var classification = run is null ? null : store.GetClassification(run.Id, key);
+        var indicators = new SortedDictionary<string, double?>(StringComparer.Ordinal);
+        if (classification is not null)
+        {
+            indicators["amount"] = classification.Revenue;
+            for (int i = 0; i < run!.FigureNames.Count && i < classification.Figures.Count; i++)
+                indicators[run.FigureNames[i]] = double.IsFinite(classification.Figures[i]) ? classification.Figures[i] : null;
+        }
         long? valueRun = store.GetValueRuns(1) is [var v] ? v.Id : null;
-        return TypedResults.Ok(new CustomerDetail(customer,
-            classificationRun is { } cr ? store.GetClassification(cr, key) : null, classificationRun,
+        return TypedResults.Ok(new CustomerDetail(customer, classification, run?.Id, classification is null ? null : run!.AsOf, indicators,
             valueRun is { } vr ? store.GetCustomerValue(vr, key) : null, valueRun,
             store.GetOwnerHistory(key), store.GetOrders(key)));
     }

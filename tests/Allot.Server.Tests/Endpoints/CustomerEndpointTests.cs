@@ -38,6 +38,15 @@ public sealed class CustomerEndpointTests(DemoBook book) : IDisposable
         var admin = await _server.SignIn("admin");
         var detail = await (await admin.GetAsync($"/api/customers/{other}")).Json();
         Assert.Equal(other, detail.GetProperty("customer").GetProperty("key").GetString());
+        // The run's indicator figures for this customer, named.
+        using var look = _server.OpenStore();
+        var run = look.GetClassificationRuns(1).Single();
+        var stored = look.GetClassification(run.Id, other)!;
+        var indicators = detail.GetProperty("indicators");
+        Assert.Equal(stored.Revenue, indicators.GetProperty("amount").GetDouble());
+        Assert.NotEmpty(run.FigureNames);
+        Assert.Equal(run.FigureNames.Count + 1, indicators.EnumerateObject().Count());
+        Assert.Equal(run.AsOf.ToString("yyyy-MM-dd"), detail.GetProperty("indicators_as_of").GetString());
     }
 
     [Fact]

@@ -76,6 +76,9 @@ export async function render(main, { params, stale }) {
         k.classifier && /abc|tier/i.test(k.classifier) ? tierBadge(k.class) : h('span', { class: 'badge soft' }, term('class', k.class))),
       h('p', { class: 'explain-reason' }, k.reason),
       numbers(k.numbers)))),
+    d.indicators && Object.keys(d.indicators).length > 0
+      ? h('div', { class: 'indicators', id: 'indicators' }, h('p', { class: 'muted' }, t('customer.indicators_lead', { date: d.indicators_as_of })), numbers(d.indicators))
+      : null,
   ] : h('p', { class: 'muted' }, t('customer.no_classification')));
 
   const orderTable = card(t('customer.orders') + ` (${num(orders.length)})`,

@@ -98,7 +98,14 @@ public sealed class OrderFileSumsTests
         Assert.Equal(expected.Message, actual.Message);
     }
 
-    public static TheoryData<string, byte[]> NotTaken() => new()
+    public static TheoryData<string, byte[]> NotTaken()
+    {
+        // The legacy code pages are registered by the import's encoding detection; this may run before any did.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return NotTakenData();
+    }
+
+    private static TheoryData<string, byte[]> NotTakenData() => new()
     {
         { "GB18030", Encoding.GetEncoding(54936).GetBytes("order_id,customer_id,order_date,amount,category\n1,客户一,2025-01-01,5,办公用品\n2,客户二,2025-01-02,6,家具\n") },
         { "UTF-16", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("order_id,customer_id,order_date,amount\n1,C1,2025-01-01,5\n")).ToArray() },

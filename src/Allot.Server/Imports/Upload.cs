@@ -88,6 +88,7 @@ internal sealed class Upload : IDisposable
     {
         var invalid = Path.GetInvalidFileNameChars();
         string clean = new([.. name.Select(c => invalid.Contains(c) || char.IsControl(c) ? '_' : c)]);
+        if (clean.Trim('.').Length == 0) clean = "upload" + clean; // "." and ".." name folders, not files
         return clean.Length > 120 ? clean[..60] + clean[^60..] : clean;
     }
 

@@ -37,6 +37,19 @@ public sealed class ImportEndpointTests(DemoBook book) : IDisposable
         Assert.NotNull(store.GetCustomer("OK-2"));
     }
 
+    [Theory]
+    [InlineData("../../escape.csv", "escape.csv")]
+    [InlineData("..", "..")]
+    public async Task Import_FileNameWithAPath_StaysInItsUploadFolder(string sent, string recorded)
+    {
+        var manager = await _server.SignIn("manager");
+        string outside = Path.Combine(Path.GetTempPath(), "escape.csv");
+        var result = await (await manager.PostAsync("/api/imports/customers", Answers.File(sent, "customer_id,name\nPATH-1,Path\n"))).Json();
+        Assert.Equal(1L, result.GetProperty("imported").GetInt64());
+        Assert.Equal(recorded, result.GetProperty("files")[0].GetProperty("file").GetString());
+        Assert.False(File.Exists(outside) && File.GetLastWriteTimeUtc(outside) > DateTime.UtcNow.AddMinutes(-1));
+    }
+
     [Fact]
     public async Task Import_OrdersNamingUnknownCustomers_RejectedUnlessCreateMissing()
     {

@@ -96,6 +96,7 @@ internal static class DemoCommand
             ctx.Err.WriteLine($"{pairs.Count:N0} pair(s) in all; list them with: allot customers duplicates --db {db}");
             ctx.Err.WriteLine();
             ctx.Err.WriteLine($"Next: allot customers list --db {db}   ·   allot customers show KEY --db {db}   ·   allot stats --db {db} --format json");
+            ctx.Err.WriteLine($"The web UI and the API: allot user add admin --role admin --db {db}   then   allot serve --db {db}   (http://127.0.0.1:5080)");
             return 0;
         }));
         return command;

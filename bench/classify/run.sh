@@ -14,7 +14,15 @@ TIME=/usr/bin/time
 echo "building allot (Release)…" >&2
 dotnet build -c Release "$ROOT/src/Allot.Cli" -v q -nologo >/dev/null
 ALLOT=(dotnet "$ROOT/src/Allot.Cli/bin/Release/net10.0/allot.dll")
-[ -d "$HERE/node_modules/@duckdb/node-api" ] || (cd "$HERE" && npm ci --silent)
+# npm ci refuses this lock here: the mirror does not serve @duckdb/node-api's optional bindings for other
+# platforms, so the lock cannot name them; npm install --no-save takes the same pinned versions for this one.
+[ -d "$HERE/node_modules/@duckdb/node-api" ] || (cd "$HERE" && { npm ci --silent 2>/dev/null || npm install --no-save --silent; })
+# The pandas peer: Debian's python3-pandas (no PyPI here).
+if ! "$PY" -c "import pandas" 2>/dev/null; then
+  echo "installing Debian's python3-pandas for the pandas peer…" >&2
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pandas >/dev/null
+  else sudo -n apt-get update -qq && sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pandas >/dev/null; fi
+fi
 
 rm -rf "$WORK"; mkdir -p "$WORK/data" "$WORK/orders-only" "$WORK/out" "$WORK/t"
 [ "${KEEP:-0}" = 1 ] || trap 'rm -rf "$WORK"' EXIT

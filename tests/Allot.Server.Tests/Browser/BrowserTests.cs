@@ -40,9 +40,19 @@ public sealed class BrowserTests(DemoBook book, ITestOutputHelper output)
             string db = Path.Combine(folder, "allot.db");
             File.Copy(book.Db, db);
             AddScriptCustomer(folder, db);
-            string otherRepsCustomer;
+            string otherRepsCustomer, poolCustomer;
             using (var store = StoreFactory.Open(db, create: false, TimeProvider.System))
-                otherRepsCustomer = store.ReadCustomers().First(x => x.OwnerRepKey == book.RepB).Key;
+            {
+                var others = store.ReadCustomers().Where(x => x.OwnerRepKey == book.RepB).Select(x => x.Key).Take(3).ToList();
+                otherRepsCustomer = others[0];
+                poolCustomer = others[1];
+                // Two of rep-b's customers back in the pool, as if reclaimed: rep-a claims one in the browser.
+                var rules = Core.Maintenance.RulesParser.Parse(Core.Maintenance.DefaultRules.Text, "defaults");
+                using var session = store.BeginMaintenance();
+                foreach (string key in others.Skip(1))
+                    Assert.True(Core.Pool.PoolActions.Release(session, rules, key, "tests", "test", DateOnly.FromDateTime(DateTime.Now)).Allowed);
+                session.Commit();
+            }
 
             var app = AllotServer.Create(["--urls", "http://127.0.0.1:0", "--Allot:Db", db, "--Logging:LogLevel:Default", "Warning"]);
             await app.StartAsync(TestContext.Current.CancellationToken);
@@ -56,6 +66,7 @@ public sealed class BrowserTests(DemoBook book, ITestOutputHelper output)
                     ["E2E_PASSWORD"] = DemoBook.Password,
                     ["E2E_OTHER_CUSTOMER"] = otherRepsCustomer,
                     ["E2E_XSS_CUSTOMER"] = ScriptCustomer,
+                    ["E2E_POOL_CUSTOMER"] = poolCustomer,
                     // Every endpoint the UI uses is on the server now: a step it would skip as pending fails the run.
                     ["E2E_STRICT"] = "1",
                 });

@@ -30,6 +30,22 @@ export default {
       check(await page.locator('#customer-name').count() === 0, 'nothing of the customer is shown');
       await shot(page, '11-rep-other-customer-not-found');
     }],
+    ['claims a customer from the pool; its contacts show once it is its own', async (page, state) => {
+      const key = process.env.E2E_POOL_CUSTOMER;
+      check(key, 'E2E_POOL_CUSTOMER names a pool customer');
+      await go(page, '/pool');
+      const row = page.locator('#main table.grid tbody tr', { hasText: key });
+      check(await row.count() === 1, `the pool lists ${key}`);
+      check((await row.textContent()).includes('hidden until claimed'), 'its phone is hidden before the claim');
+      await shot(page, '12-rep-pool');
+      await row.locator('button').click();
+      await page.locator('#pool-result .notice.ok').waitFor();
+      await go(page, '/customers/' + encodeURIComponent(key));
+      check(await page.locator('#main .not-found').count() === 0, 'the claimed customer opens');
+      const owner = await page.locator('#main').textContent();
+      check(owner.includes(state.me.rep), `the claimed customer's owner is ${state.me.rep}`);
+      await shot(page, '13-rep-claimed-customer');
+    }],
     ['manager pages and actions are hidden', async page => {
       await go(page, '/allocation');
       check(await page.locator('#propose').count() === 0, 'no propose button for a rep');

@@ -12,6 +12,7 @@ import * as classification from './pages/classification.js';
 import * as allocation from './pages/allocation.js';
 import * as reps from './pages/reps.js';
 import * as imports from './pages/imports.js';
+import * as pool from './pages/pool.js';
 
 const app = document.getElementById('app');
 let user = null;
@@ -29,6 +30,7 @@ const routes = [
   { path: /^\/reps$/, page: reps, nav: 'reps' },
   { path: /^\/reps\/(.+)$/, page: reps, nav: 'reps', view: 'rep' },
   { path: /^\/imports$/, page: imports, nav: 'imports', manager: true },
+  { path: /^\/pool$/, page: pool, nav: 'pool' },
 ];
 
 const menu = [
@@ -37,6 +39,7 @@ const menu = [
   { nav: 'classification', route: '/classification', icon: '◈' },
   { nav: 'allocation', route: '/allocation', icon: '⇄', manager: true },
   { nav: 'reps', route: '/reps', icon: '◉' },
+  { nav: 'pool', route: '/pool', icon: '◌' },
   { nav: 'imports', route: '/imports', icon: '⇪', manager: true },
 ];
 

@@ -75,6 +75,8 @@ export default {
       const why = page.locator('#explanation .explain-reason');
       check(await why.count() >= 1, 'the customer page explains its tier');
       check(((await why.first().textContent()) || '').length > 10, 'the explanation has words');
+      check(await page.locator('#indicators .number').count() > 0, "the run's indicator figures are shown");
+      await page.locator('#main h2', { hasText: 'Follow-ups' }).waitFor();
       await shot(page, '05-manager-customer-explanation');
     }],
     ['proposes an allocation', async (page, state) => {

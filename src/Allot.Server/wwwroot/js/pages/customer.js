@@ -103,10 +103,29 @@ export async function render(main, { params, stale }) {
   ], [...(d.owner_history ?? [])].reverse(), { empty: t('customer.no_history') }));
 
   const allocation = h('div');
+  const interactions = h('div');
   replace(main, head,
     h('div', { class: 'cards two' }, profile, h('div', { class: 'stack' }, value, contacts)),
-    why, allocation, orderTable, history);
+    why, allocation, orderTable, interactions, history);
   allocationReason(allocation, c.key, stale);
+  interactionList(interactions, c.key, stale);
+}
+
+// The follow-up records (跟进记录), newest first: the latest 50.
+async function interactionList(box, key, stale) {
+  try {
+    const answer = await api.get(`/api/customers/${encodeURIComponent(key)}/interactions?page_size=50`);
+    if (stale()) return;
+    box.replaceChildren(card(t('customer.interactions'), table([
+      { label: t('col.date'), cell: x => when(x.date) },
+      { label: t('customer.interaction_kind'), cell: x => term('interaction', x.kind) },
+      { label: t('col.rep'), cell: x => x.rep_key ?? '—' },
+      { label: t('customer.interaction_outcome'), cell: x => x.outcome ?? '—', class: 'wrap' },
+      { label: t('customer.interaction_note'), cell: x => x.note ?? '—', class: 'wrap' },
+    ], items(answer), { empty: t('customer.no_interactions') }), answer.has_more ? h('p', { class: 'muted' }, t('customer.interactions_more')) : null));
+  } catch (err) {
+    if (!stale()) box.replaceChildren(card(t('customer.interactions'), errorView(err)));
+  }
 }
 
 function numbers(n) {

@@ -16,22 +16,6 @@ internal static class Json
         o.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
     }
 
-    /// <summary>A JSON body that may be left out (no body, or not JSON): null then. Bound by hand, because a parameter
-    /// bound from the body makes routing refuse a request without one.</summary>
-    /// <exception cref="BadHttpRequestException">A JSON body that does not parse (400).</exception>
-    public static async Task<T?> OptionalBody<T>(HttpContext ctx) where T : class
-    {
-        if (ctx.Request.ContentLength == 0 || !ctx.Request.HasJsonContentType()) return null;
-        try
-        {
-            return await ctx.Request.ReadFromJsonAsync<T>(ctx.RequestAborted);
-        }
-        catch (JsonException e)
-        {
-            throw new BadHttpRequestException("the body is not the JSON expected: " + e.Message);
-        }
-    }
-
     private sealed class FiniteDouble : JsonConverter<double>
     {
         public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 
 namespace Allot.Server.Endpoints;
 
-/// <summary>A JSON request body read within <see cref="ServerSettings.MaxJsonBytes"/>: scheme and policy texts come
-/// in JSON, and a body past the limit is refused with 413 before it is parsed.</summary>
+/// <summary>A JSON request body that may be left out, read within <see cref="ServerSettings.MaxJsonBytes"/> (scheme and policy texts come
+/// in JSON): a body past the limit is refused with 413 before it is parsed, one that is not JSON with 400.</summary>
 internal static class JsonBody
 {
     /// <summary>The body as <typeparamref name="T"/>; <paramref name="empty"/> when there is no body; or a problem
@@ -38,5 +38,5 @@ internal static class JsonBody
     }
 
     private static ProblemHttpResult TooLarge(long max) => TypedResults.Problem(
-        $"the body is larger than {max / 1024:N0} KiB; send a smaller scheme or policy text", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
+        $"the body is larger than {max / 1024:N0} KiB, the most accepted here", statusCode: StatusCodes.Status413PayloadTooLarge, title: "Too large");
 }

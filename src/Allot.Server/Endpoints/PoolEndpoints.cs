@@ -64,7 +64,8 @@ internal static class PoolEndpoints
     private static async Task<Results<Ok<ClaimResult>, ProblemHttpResult>> Claim(string key, HttpContext ctx, IStore store,
         ServerSettings settings, TimeProvider clock)
     {
-        var request = await Json.OptionalBody<ClaimRequest>(ctx);
+        var (request, problem) = await JsonBody.Read(ctx, settings, new ClaimRequest(null));
+        if (problem is not null) return problem;
         var s = ctx.Session();
         var user = s.User;
         string? rep = string.IsNullOrWhiteSpace(request?.Rep) ? null : request.Rep.Trim();

@@ -43,9 +43,11 @@ internal static class UserEndpoints
         return TypedResults.Created((string?)null, Row(store.GetUser(user.Name)!));
     }
 
-    private static async Task<Results<Created<CreatedToken>, ProblemHttpResult>> CreateToken(HttpContext ctx, IStore store, TimeProvider clock)
+    private static async Task<Results<Created<CreatedToken>, ProblemHttpResult>> CreateToken(HttpContext ctx, IStore store, ServerSettings settings,
+        TimeProvider clock)
     {
-        var request = await Json.OptionalBody<NewToken>(ctx);
+        var (request, problem) = await JsonBody.Read(ctx, settings, new NewToken(null, null));
+        if (problem is not null) return problem;
         if (request?.Days is < 1 or > 3650) return Problems.BadRequest("days must be between 1 and 3650 (or left out: never expires)");
         string label = string.IsNullOrWhiteSpace(request?.Label) ? "api" : request.Label.Trim();
         if (label.Length > 100) return Problems.BadRequest("label is longer than 100 characters");

@@ -26,6 +26,20 @@ internal sealed class CliContext(ParseResult parse, TextWriter stdout, TextWrite
 
     public bool Quiet => Parse.GetValue(GlobalOptions.Quiet);
 
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private TimeSpan _lastStep;
+
+    /// <summary>With --verbose, says on stderr that a step of the command finished and how long it took (seconds
+    /// since the previous step, and since the command began): where the time of a long run goes.</summary>
+    public void Step(string what)
+    {
+        if (!Parse.GetValue(GlobalOptions.Verbose)) return;
+        var now = _clock.Elapsed;
+        Err.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"  {what}: {(now - _lastStep).TotalSeconds:0.000} s (at {now.TotalSeconds:0.000} s)"));
+        _lastStep = now;
+    }
+
     /// <summary>--db, else ALLOT_DB, else ./allot.db: a SQLite file, or a PostgreSQL URL (postgres://…).</summary>
     public string DbPath =>
         Parse.GetValue(GlobalOptions.Db) is { Length: > 0 } db ? db

@@ -22,7 +22,7 @@ internal static class GlobalOptions
 
     public static readonly Option<bool> Verbose = new("--verbose")
     {
-        Description = "Show the full error (stack trace) when something fails",
+        Description = "Show the full error (stack trace) when something fails, and the time each step of `classify` takes",
         Recursive = true,
     };
 

@@ -47,6 +47,7 @@ internal static class ClassifyCommand
                 classified = ClassificationRuns.Run(indicators, scheme, ctx.Err.WriteLine);
             }
             var (table, outcome) = (classified.Table, classified.Outcome);
+            ctx.Step("classified");
 
             if (p.GetValue(customer) is { } key)
             {
@@ -55,7 +56,11 @@ internal static class ClassifyCommand
                 Explain(ctx, outcome, outcome.Customers[row]);
                 return 0;
             }
-            if (p.GetValue(results) is { } path) WriteResults(path, outcome);
+            if (p.GetValue(results) is { } path)
+            {
+                WriteResults(path, outcome);
+                ctx.Step($"results written to {path}");
+            }
             long? runId = null;
             if (store is not null && !p.GetValue(noStore))
             {
@@ -80,8 +85,14 @@ internal static class ClassifyCommand
         string orders = Path.Combine(folder, "orders.csv");
         var detail = columns is null ? Core.Indicators.OrderDetail.PurchaseDays | Core.Indicators.OrderDetail.Categories
             : Core.Indicators.IndicatorCatalog.OrderDetailFor(columns);
+        ctx.Step("started");
         if (OrderFileSums.TrySum(orders, today, asOf, detail, _ => onReject()) is { } sums)
-            return Core.Indicators.IndicatorCalculator.Compute(input with { Orders = [], OrderSummaries = sums.Summaries }, sums.AsOf, columns);
+        {
+            ctx.Step($"{orders} summed per customer");
+            var table = Core.Indicators.IndicatorCalculator.Compute(input with { Orders = [], OrderSummaries = sums.Summaries }, sums.AsOf, columns);
+            ctx.Step("indicators computed");
+            return table;
+        }
         asOf ??= FileRecords.LatestOrderDate(orders, today);
         return Core.Indicators.IndicatorCalculator.Compute(input, asOf, columns);
     }
@@ -147,14 +158,30 @@ internal static class ClassifyCommand
 
     private static void WriteResults(string path, SchemeOutcome outcome)
     {
-        using var w = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(true));
+        using var w = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(true), 1 << 16);
         var names = outcome.Results.Select(r => r.Name).ToList();
         w.Write(string.Join(',', new[] { "customer_id", "tier", "segment", "lifecycle_stage", "tags" }.Concat(names).Select(CsvText.Quote)) + "\n");
-        foreach (var c in outcome.Customers)
+        // Classes are read from the results' columns; each class's quoted text is made once, not once per customer.
+        var quoted = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Cell(string? s) => s is null ? "" : quoted.TryGetValue(s, out var q) ? q : quoted[s] = CsvText.Quote(s);
+        for (int i = 0; i < outcome.Customers.Count; i++)
         {
-            var cells = new List<string?> { c.CustomerKey, c.Tier, c.Segment, c.LifecycleStage, string.Join(';', c.Tags) };
-            cells.AddRange(c.Assignments.Select(a => a.Class));
-            w.Write(string.Join(',', cells.Select(CsvText.Quote)) + "\n");
+            var c = outcome.Customers[i];
+            w.Write(CsvText.Quote(c.CustomerKey));
+            w.Write(',');
+            w.Write(Cell(c.Tier));
+            w.Write(',');
+            w.Write(Cell(c.Segment));
+            w.Write(',');
+            w.Write(Cell(c.LifecycleStage));
+            w.Write(',');
+            w.Write(c.Tags.Count == 0 ? "" : CsvText.Quote(string.Join(';', c.Tags)));
+            foreach (var result in outcome.Results)
+            {
+                w.Write(',');
+                w.Write(Cell(result.ClassOf(i)));
+            }
+            w.Write('\n');
         }
     }
 }

@@ -38,24 +38,19 @@ public static class Abc
         foreach (double v in values)
             if (IsPositive(v)) total += v;
 
-        var order = Enumerable.Range(0, n).ToArray();
-        Array.Sort(order, (x, y) =>
-        {
-            int gx = Group(values[x]), gy = Group(values[y]);
-            if (gx != gy) return gx.CompareTo(gy);
-            if (gx < 2 && values[x] != values[y]) return values[y].CompareTo(values[x]);
-            return string.CompareOrdinal(keys[x], keys[y]);
-        });
+        // Rows are in key order (ordinal), so ties by key are ties by row.
+        var order = new Ranked[n];
+        for (int i = 0; i < n; i++) order[i] = new Ranked(Group(values[i]), values[i], i);
+        order.AsSpan().Sort(new RankOrder());
 
         string lowClass = options.NonPositiveClass ?? options.ClassC;
-        var assignments = new ClassAssignment[n];
-        string[] names = ["value", "share", "cumulative_share_before", "rank"];
         // One writer for every customer's reason, from the assignment's numbers, so reasons are only made when read.
-        Func<ClassAssignment, string> explain = a => Reason(a.Numbers, indicator, options);
+        var assignments = new AssignmentColumns(keys,
+            new AssignmentColumns.Layout(["value", "share", "cumulative_share_before", "rank"], a => Reason(a.Numbers, indicator, options)));
         double running = 0;
         for (int rank = 1; rank <= n; rank++)
         {
-            int row = order[rank - 1];
+            int row = order[rank - 1].Row;
             double v = values[row];
             string cls;
             double share, before;
@@ -72,7 +67,8 @@ public static class Abc
                 before = 1;
                 cls = lowClass;
             }
-            assignments[row] = new ClassAssignment(keys[row], cls, explain, CompactNumbers.Of(names, [v, share, before, rank]));
+            var numbers = assignments.Set(row, cls);
+            (numbers[0], numbers[1], numbers[2], numbers[3]) = (v, share, before, rank);
         }
         List<string> classes = [options.ClassA, options.ClassB, options.ClassC];
         if (options.NonPositiveClass is not null) classes.Add(options.NonPositiveClass);
@@ -95,6 +91,19 @@ public static class Abc
                 ? Invariant($"cumulative share before it {Pct(before)} ≥ {Pct(options.AThreshold)} and < {Pct(options.BThreshold)}")
                 : Invariant($"cumulative share before it {Pct(before)} ≥ {Pct(options.BThreshold)}");
         return reason + Invariant($"; {indicator} {v:0.##} is {SmallPct(share)} of the positive total, rank {rank}");
+    }
+
+    private readonly record struct Ranked(int Group, double Value, int Row);
+
+    // Positive values, then zero and negative, then missing; within the first two by value descending; then by row.
+    private readonly struct RankOrder : IComparer<Ranked>
+    {
+        public int Compare(Ranked x, Ranked y)
+        {
+            if (x.Group != y.Group) return x.Group.CompareTo(y.Group);
+            if (x.Group < 2 && x.Value != y.Value) return y.Value.CompareTo(x.Value);
+            return x.Row.CompareTo(y.Row);
+        }
     }
 
     private static bool IsPositive(double v) => double.IsFinite(v) && v > 0;

@@ -35,7 +35,7 @@ public sealed record ClassSummary(string Class, int Customers, double CustomerSh
         {
             totalRevenue += Finite(revenue[i]);
             if (!profit.IsEmpty) totalProfit += Finite(profit[i]);
-            string c = result.Assignments[i].Class;
+            string c = result.ClassOf(i);
             if (!groups.TryGetValue(c, out var rows)) groups[c] = rows = [];
             rows.Add(i);
         }

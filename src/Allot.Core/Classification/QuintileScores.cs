@@ -8,9 +8,18 @@ internal static class QuintileScores
 {
     public static int[] Of(double[] values, bool[] include, bool descending)
     {
-        var rows = Enumerable.Range(0, values.Length).Where(i => include[i]).ToArray();
+        int count = 0;
+        foreach (bool b in include)
+            if (b) count++;
+        var rows = new int[count];
         // Keys copied so Array.Sort is a plain numeric sort; the order among tied values does not matter.
-        var sortKeys = rows.Select(i => descending ? -values[i] : values[i]).ToArray();
+        var sortKeys = new double[count];
+        for (int i = 0, k = 0; i < values.Length; i++)
+        {
+            if (!include[i]) continue;
+            rows[k] = i;
+            sortKeys[k++] = descending ? -values[i] : values[i];
+        }
         Array.Sort(sortKeys, rows);
         int n = rows.Length;
         var scores = new int[values.Length];

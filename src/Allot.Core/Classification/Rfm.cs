@@ -55,23 +55,25 @@ public static class Rfm
         int[] m = QuintileScores.Of(monetary, buying, descending: false);
         string none = language == SegmentLanguage.Chinese ? NoPurchasesChinese : NoPurchases;
 
-        var assignments = new ClassAssignment[table.Count];
-        string[] rawNames = ["recency_days", "orders", "amount"], scoredNames = [.. rawNames, "r", "f", "m", "cell"];
         // Reasons are written from each assignment's numbers when read, not kept for every customer.
-        Func<ClassAssignment, string> explainNone = a => NoPurchaseReason(frequencyIndicator, a.Numbers["orders"]);
-        Func<ClassAssignment, string> explain = a => ScoreReason(a, segments);
-        for (int i = 0; i < assignments.Length; i++)
+        string[] rawNames = ["recency_days", "orders", "amount"], scoredNames = [.. rawNames, "r", "f", "m", "cell"];
+        var assignments = new AssignmentColumns(table.CustomerKeys,
+            new AssignmentColumns.Layout(scoredNames, a => ScoreReason(a, segments)),
+            new AssignmentColumns.Layout(rawNames, a => NoPurchaseReason(frequencyIndicator, a.Numbers["orders"])));
+        // The default map's names, by cell, looked up once rather than per customer.
+        var names = new string?[556];
+        for (int i = 0; i < table.Count; i++)
         {
             if (!buying[i])
             {
-                assignments[i] = new ClassAssignment(table.CustomerKeys[i], none, explainNone, CompactNumbers.Of(rawNames, [recency[i], frequency[i], monetary[i]]));
+                var raw = assignments.Set(i, none, layout: 1);
+                (raw[0], raw[1], raw[2]) = (recency[i], frequency[i], monetary[i]);
                 continue;
             }
             int cell = r[i] * 100 + f[i] * 10 + m[i];
-            bool overridden = segments is not null && segments.ContainsKey(cell);
-            string cls = overridden ? segments![cell] : RfmSegment.Of(r[i], f[i], m[i]).Name(language);
-            assignments[i] = new ClassAssignment(table.CustomerKeys[i], cls, explain,
-                CompactNumbers.Of(scoredNames, [recency[i], frequency[i], monetary[i], r[i], f[i], m[i], cell]));
+            string cls = names[cell] ??= segments is not null && segments.TryGetValue(cell, out var given) ? given : RfmSegment.Of(r[i], f[i], m[i]).Name(language);
+            var numbers = assignments.Set(i, cls);
+            (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5], numbers[6]) = (recency[i], frequency[i], monetary[i], r[i], f[i], m[i], cell);
         }
         var classes = RfmSegment.All.Select(s => s.Name(language)).ToList();
         foreach (string name in (segments ?? new Dictionary<int, string>()).OrderBy(p => p.Key).Select(p => p.Value))

@@ -42,7 +42,6 @@ public static class WeightedScore
         for (int k = 0; k < specs.Count; k++)
             normalised[k] = Normalise(Winsorise(raw[k], options.WinsorLower, options.WinsorUpper), options.Normalisation, specs[k].Direction);
 
-        var scores = new double[n];
         // Numbers per customer: value_, normalised_, contribution_ per indicator, score, and position with share tiers.
         int width = 3 * specs.Count + 1 + (options.ShareTiers is null ? 0 : 1);
         var names = new string[width];
@@ -50,29 +49,22 @@ public static class WeightedScore
             (names[3 * k], names[3 * k + 1], names[3 * k + 2]) = ("value_" + specs[k].Name, "normalised_" + specs[k].Name, "contribution_" + specs[k].Name);
         names[3 * specs.Count] = "score";
         if (options.ShareTiers is not null) names[^1] = "position";
-        var numbers = new double[n][];
+        var scores = new double[n];
         for (int i = 0; i < n; i++)
         {
-            var values = numbers[i] = new double[width];
             double score = 0;
-            for (int k = 0; k < specs.Count; k++)
-            {
-                double contribution = specs[k].Weight * normalised[k][i] / totalWeight * 100;
-                score += contribution;
-                values[3 * k] = raw[k][i];
-                values[3 * k + 1] = normalised[k][i];
-                values[3 * k + 2] = contribution;
-            }
+            for (int k = 0; k < specs.Count; k++) score += specs[k].Weight * normalised[k][i] / totalWeight * 100;
             scores[i] = score;
-            values[3 * specs.Count] = score;
         }
 
-        var assignments = new ClassAssignment[n];
+        AssignmentColumns assignments;
         List<string> classes;
         if (options.ShareTiers is { } shares)
         {
-            var order = Enumerable.Range(0, n).ToArray();
-            Array.Sort(order, (x, y) => scores[x] != scores[y] ? scores[y].CompareTo(scores[x]) : string.CompareOrdinal(table.CustomerKeys[x], table.CustomerKeys[y]));
+            // Rows are in key order (ordinal), so ties by key are ties by row.
+            var order = new Scored[n];
+            for (int i = 0; i < n; i++) order[i] = new Scored(scores[i], i);
+            order.AsSpan().Sort(new ScoreOrder());
             var ends = new int[shares.Count];
             double cumulative = 0;
             for (int t = 0; t < shares.Count; t++)
@@ -81,7 +73,7 @@ public static class WeightedScore
                 ends[t] = Math.Min(n, (int)Math.Round(n * cumulative, MidpointRounding.AwayFromZero));
             }
             // Reasons are written from each assignment's numbers when read, not kept for every customer.
-            Func<ClassAssignment, string> explain = a =>
+            assignments = new AssignmentColumns(table.CustomerKeys, new AssignmentColumns.Layout(names, a =>
             {
                 int pos = (int)a.Numbers["position"] - 1;
                 int tier = Array.FindIndex(ends, e => pos < e);
@@ -89,21 +81,23 @@ public static class WeightedScore
                     ? "after every share tier"
                     : Inv($"within the first {ends[tier]} ({Pct(shares.Take(tier + 1).Sum(s => s.Share))} of {n})");
                 return Inv($"score {a.Numbers["score"]:0.0}, position {pos + 1} of {n} by score (ties by key), {where}") + Explain(specs, a.Numbers);
-            };
+            }));
+            int current = 0;
             for (int pos = 0; pos < n; pos++)
             {
-                int row = order[pos];
-                int tier = Array.FindIndex(ends, e => pos < e);
-                string cls = tier < 0 ? options.RestTier : shares[tier].Name;
-                numbers[row][^1] = pos + 1;
-                assignments[row] = new ClassAssignment(table.CustomerKeys[row], cls, explain, CompactNumbers.Of(names, numbers[row]));
+                int row = order[pos].Row;
+                while (current < ends.Length && pos >= ends[current]) current++;
+                string cls = current < ends.Length ? shares[current].Name : options.RestTier;
+                var numbers = assignments.Set(row, cls);
+                Fill(numbers, row);
+                numbers[^1] = pos + 1;
             }
             classes = [.. shares.Select(s => s.Name), options.RestTier];
         }
         else
         {
             var tiers = options.ScoreTiers ?? ScoringOptions.DefaultScoreTiers;
-            Func<ClassAssignment, string> explain = a =>
+            assignments = new AssignmentColumns(table.CustomerKeys, new AssignmentColumns.Layout(names, a =>
             {
                 double score = a.Numbers["score"];
                 int tier = TierOf(tiers, score);
@@ -111,16 +105,38 @@ public static class WeightedScore
                     ? Inv($"score {score:0.0} < {tiers[^1].MinScore:0.##}")
                     : Inv($"score {score:0.0} ≥ {tiers[tier].MinScore:0.##}") + (tier > 0 ? Inv($" and < {tiers[tier - 1].MinScore:0.##}") : "");
                 return why + Explain(specs, a.Numbers);
-            };
+            }));
             for (int i = 0; i < n; i++)
             {
                 int tier = TierOf(tiers, scores[i]);
-                string cls = tier < 0 ? options.RestTier : tiers[tier].Name;
-                assignments[i] = new ClassAssignment(table.CustomerKeys[i], cls, explain, CompactNumbers.Of(names, numbers[i]));
+                Fill(assignments.Set(i, tier < 0 ? options.RestTier : tiers[tier].Name), i);
             }
             classes = [.. tiers.Select(t => t.Name), options.RestTier];
         }
         return new ClassifierResult(options.Name, classes, assignments);
+
+        // The numbers as the score was summed: each contribution computed the same way, the score their sum.
+        void Fill(Span<double> numbers, int row)
+        {
+            double score = 0;
+            for (int k = 0; k < specs.Count; k++)
+            {
+                double contribution = specs[k].Weight * normalised[k][row] / totalWeight * 100;
+                score += contribution;
+                numbers[3 * k] = raw[k][row];
+                numbers[3 * k + 1] = normalised[k][row];
+                numbers[3 * k + 2] = contribution;
+            }
+            numbers[3 * specs.Count] = score;
+        }
+    }
+
+    private readonly record struct Scored(double Score, int Row);
+
+    // By score descending, ties by row (that is, by key).
+    private readonly struct ScoreOrder : IComparer<Scored>
+    {
+        public int Compare(Scored x, Scored y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Row.CompareTo(y.Row);
     }
 
     private static int TierOf(IReadOnlyList<ScoreTier> tiers, double score)
@@ -194,11 +210,26 @@ public static class WeightedScore
     private static double[] Winsorise(double[] values, double? lower, double? upper)
     {
         if (lower is null && upper is null) return values;
-        var present = values.Where(double.IsFinite).Order().ToArray();
+        var present = Present(values);
         if (present.Length == 0) return values;
+        Array.Sort(present);
         double lo = lower is { } l ? Percentile(present, l) : double.NegativeInfinity;
         double hi = upper is { } u ? Percentile(present, u) : double.PositiveInfinity;
-        return values.Select(v => double.IsFinite(v) ? Math.Clamp(v, lo, hi) : v).ToArray();
+        var result = new double[values.Length];
+        for (int i = 0; i < values.Length; i++) result[i] = double.IsFinite(values[i]) ? Math.Clamp(values[i], lo, hi) : values[i];
+        return result;
+    }
+
+    private static double[] Present(double[] values)
+    {
+        int count = 0;
+        foreach (double v in values)
+            if (double.IsFinite(v)) count++;
+        var present = new double[count];
+        int k = 0;
+        foreach (double v in values)
+            if (double.IsFinite(v)) present[k++] = v;
+        return present;
     }
 
     // Linear interpolation between order statistics at h = (n − 1)·p (Excel PERCENTILE.INC, R type 7).
@@ -211,12 +242,31 @@ public static class WeightedScore
 
     private static double[] Normalise(double[] values, Normalisation method, ScoreDirection direction)
     {
-        var present = values.Where(double.IsFinite).ToArray();
+        var present = Present(values);
         var result = new double[values.Length];
-        double min = present.Length > 0 ? present.Min() : 0, max = present.Length > 0 ? present.Max() : 0;
-        double mean = present.Length > 0 ? present.Average() : 0;
-        double sd = present.Length > 0 ? Math.Sqrt(present.Sum(v => (v - mean) * (v - mean)) / present.Length) : 0;
-        var sorted = present.Order().ToArray();
+        double min = 0, max = 0, mean = 0, sd = 0;
+        if (present.Length > 0)
+        {
+            // The same sums, in the same order, as Min, Max, Average and Sum over the present values.
+            (min, max) = (present[0], present[0]);
+            double sum = 0;
+            foreach (double v in present)
+            {
+                if (v < min) min = v;
+                if (v > max) max = v;
+                sum += v;
+            }
+            mean = sum / present.Length;
+            double squares = 0;
+            foreach (double v in present) squares += (v - mean) * (v - mean);
+            sd = Math.Sqrt(squares / present.Length);
+        }
+        double[] sorted = [];
+        if (method is not (Normalisation.MinMax or Normalisation.ZScore))
+        {
+            sorted = present;
+            Array.Sort(sorted);
+        }
         for (int i = 0; i < values.Length; i++)
         {
             double v = values[i];

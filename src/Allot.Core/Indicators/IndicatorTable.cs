@@ -8,7 +8,7 @@ public sealed class IndicatorTable
 {
     private readonly Dictionary<string, double[]> _numbers;
     private readonly Dictionary<string, string?[]> _texts;
-    private readonly Dictionary<string, int> _rowOf;
+    private Dictionary<string, int>? _rowOf;
 
     private IndicatorTable(DateOnly asOf, string[] keys, Dictionary<string, double[]> numbers, Dictionary<string, string?[]> texts)
     {
@@ -16,8 +16,6 @@ public sealed class IndicatorTable
         CustomerKeys = keys;
         _numbers = numbers;
         _texts = texts;
-        _rowOf = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
-        for (int i = 0; i < keys.Length; i++) _rowOf[keys[i]] = i;
     }
 
     /// <summary>The date the indicators describe (inclusive: orders on it count).</summary>
@@ -52,7 +50,19 @@ public sealed class IndicatorTable
         _texts.TryGetValue(name, out var column) ? column : throw Unknown(name, _texts.Keys);
 
     /// <summary>The row of a customer, or -1.</summary>
-    public int RowOf(string customerKey) => _rowOf.TryGetValue(customerKey, out int row) ? row : -1;
+    /// <remarks>The first call builds the lookup (most runs never need one).</remarks>
+    public int RowOf(string customerKey)
+    {
+        var rowOf = _rowOf;
+        if (rowOf is null)
+        {
+            var keys = (string[])CustomerKeys;
+            rowOf = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
+            for (int i = 0; i < keys.Length; i++) rowOf[keys[i]] = i;
+            _rowOf = rowOf;
+        }
+        return rowOf.TryGetValue(customerKey, out int row) ? row : -1;
+    }
 
     /// <summary>The same table with more numeric columns (replacing any of the same name).</summary>
     /// <param name="columns">Columns in this table's row order, each <see cref="Count"/> long.</param>
@@ -77,17 +87,25 @@ public sealed class IndicatorTable
         IReadOnlyDictionary<string, double[]> numbers, IReadOnlyDictionary<string, string?[]>? texts = null)
     {
         int n = keys.Count;
-        int[] order = Enumerable.Range(0, n).ToArray();
         string[] sorted = [.. keys];
-        Array.Sort(sorted, order, StringComparer.Ordinal);
-        for (int i = 1; i < n; i++)
-            if (sorted[i] == sorted[i - 1]) throw new ArgumentException($"customer key {sorted[i]} appears twice", nameof(keys));
+        // Keys that come sorted (a file ordered by customer) keep their order: nothing to sort or copy.
+        bool inOrder = true;
+        for (int i = 1; i < n && inOrder; i++) inOrder = string.CompareOrdinal(sorted[i - 1], sorted[i]) < 0;
+        int[]? order = null;
+        if (!inOrder)
+        {
+            order = Enumerable.Range(0, n).ToArray();
+            Array.Sort(sorted, order, StringComparer.Ordinal);
+            for (int i = 1; i < n; i++)
+                if (sorted[i] == sorted[i - 1]) throw new ArgumentException($"customer key {sorted[i]} appears twice", nameof(keys));
+        }
         var numberColumns = new Dictionary<string, double[]>(StringComparer.Ordinal);
         foreach (var (name, column) in numbers)
         {
             if (column.Length != n) throw new ArgumentException($"indicator {name} has {column.Length} values for {n} customers", nameof(numbers));
             var copy = new double[n];
-            for (int i = 0; i < n; i++) copy[i] = column[order[i]];
+            if (order is null) column.AsSpan().CopyTo(copy);
+            else for (int i = 0; i < n; i++) copy[i] = column[order[i]];
             numberColumns[name] = copy;
         }
         var textColumns = new Dictionary<string, string?[]>(StringComparer.Ordinal);
@@ -95,7 +113,8 @@ public sealed class IndicatorTable
         {
             if (column.Length != n) throw new ArgumentException($"indicator {name} has {column.Length} values for {n} customers", nameof(texts));
             var copy = new string?[n];
-            for (int i = 0; i < n; i++) copy[i] = column[order[i]];
+            if (order is null) column.AsSpan().CopyTo(copy);
+            else for (int i = 0; i < n; i++) copy[i] = column[order[i]];
             textColumns[name] = copy;
         }
         return new IndicatorTable(asOf, sorted, numberColumns, textColumns);

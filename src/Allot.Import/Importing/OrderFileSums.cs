@@ -59,20 +59,36 @@ public static class OrderFileSums
         }
         int threads = Math.Clamp(workers ?? Environment.ProcessorCount, 1, 64);
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None);
-        if (asOf is null)
+        // Without an as-of date the sums are made for the latest date in the file's tail (a file is most often in
+        // date order, and any long stretch of it holds its latest day), and checked against the latest date the
+        // summing finds in the whole file: when they differ, the file is summed again for that date.
+        int asOfDay;
+        if (asOf is { } given) asOfDay = given.DayNumber;
+        else
         {
             int column = map.IndexOf("order_date");
-            var finders = Enumerable.Range(0, threads).Select(_ => new DateLineWorker(delimiter, column, today.DayNumber)).ToList();
-            if (ChunkedLines.Run(file, dataStart, (char)delimiter, finders, minChunk) is null) return null;
-            int latest = finders.Max(f => f.Latest);
-            if (latest < 0) return null;
-            asOf = DateOnly.FromDayNumber(latest);
+            long length = RandomAccess.GetLength(file);
+            long tail = Math.Max(dataStart, length - Math.Max(minChunk, (length - dataStart) / 32));
+            if (tail > dataStart) tail = ChunkedLines.LineStartFrom(file, tail, new byte[1 << 16]);
+            var finder = new DateLineWorker(delimiter, column, today.DayNumber);
+            if (ChunkedLines.Run(file, tail, (char)delimiter, [finder], minChunk) is null) return null;
+            asOfDay = finder.Latest;
         }
         var columns = OrderColumns.Of(map, delimiter);
-        var summers = Enumerable.Range(0, threads)
-            .Select(_ => new OrderLineWorker(columns, map, path, today, asOf.Value.DayNumber, detail)).ToList();
-        var lines = ChunkedLines.Run(file, dataStart, (char)delimiter, summers, minChunk);
-        if (lines is null) return null;
+        List<OrderLineWorker> summers;
+        int[]? lines;
+        while (true)
+        {
+            summers = [.. Enumerable.Range(0, threads).Select(_ => new OrderLineWorker(columns, map, path, today, asOfDay, detail))];
+            lines = ChunkedLines.Run(file, dataStart, (char)delimiter, summers, minChunk);
+            if (lines is null) return null;
+            if (asOf is not null) break;
+            int latest = summers.Max(s => s.Latest);
+            if (latest < 0) return null; // no valid order date: the caller's reader says so
+            if (latest == asOfDay) break;
+            asOfDay = latest;
+        }
+        asOf = DateOnly.FromDayNumber(asOfDay);
         var rejects = summers.SelectMany(s => s.Rejects).OrderBy(r => r.Chunk).ThenBy(r => r.Line).ToList();
         IEnumerable<OrderSummary> summaries;
         try

@@ -36,6 +36,27 @@ public sealed class OrderFileSumsTests
         AssertSameAsMapping(path, asOf: new DateOnly(2025, 3, 1), minChunk, workers);
     }
 
+    [Theory]
+    [InlineData("latest first")]
+    [InlineData("tail without a valid date")]
+    public void TrySum_LatestDateNotInTheTail_SumsAgainForIt(string what)
+    {
+        // The default as-of is first guessed from the file's tail; here the guess is wrong (or there is none), so
+        // the file must be summed again for the latest date it really holds.
+        using var dir = new TempDirectory();
+        var text = new StringBuilder("order_id,customer_id,order_date,amount,profit\n");
+        text.Append("O0,C1,2025-12-31,10.00,1.00\n");
+        for (int i = 1; i < 5000; i++)
+        {
+            string date = what == "latest first" || i < 4000 ? new DateOnly(2024, 1, 1).AddDays(i % 500).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "soon";
+            text.Append(CultureInfo.InvariantCulture, $"O{i},C{i % 300},{date},{i % 97}.{i % 100:D2},{i % 13}\n");
+        }
+        string path = dir.WriteText("orders.csv", text.ToString());
+        var rejects = AssertSameAsMapping(path, asOf: null, minChunk: 2048);
+        Assert.Equal(new DateOnly(2025, 12, 31), OrderFileSums.TrySum(path, Today, null, All, null, 2, 2048)!.AsOf);
+        Assert.Equal(what == "latest first" ? 0 : 1000, rejects.Count);
+    }
+
     [Fact]
     public void TrySum_EdgeRows_EqualsMappedOrdersWithTheSameRejects()
     {

@@ -45,22 +45,7 @@ public static class SchemeRunner
 
         var tagSources = Enumerable.Range(0, results.Length)
             .Where(c => scheme.Classifiers[c] is RulesSpec { GivesTags: true }).ToArray();
-        var customers = new CustomerClassification[table.Count];
-        for (int i = 0; i < customers.Length; i++)
-        {
-            var tags = new List<string>();
-            foreach (int c in tagSources)
-            {
-                // A customer no rule matched has the default class, which is not a tag.
-                if (results[c].Assignments[i].Numbers["matched_rules"] == 0) continue;
-                foreach (string tag in results[c].Assignments[i].Class.Split(RuleSet.Separator))
-                    if (!tags.Contains(tag)) tags.Add(tag);
-            }
-            customers[i] = new CustomerClassification(table.CustomerKeys[i], results[tier].Assignments[i].Class,
-                segment < 0 ? null : results[segment].Assignments[i].Class,
-                lifecycle < 0 ? null : results[lifecycle].Assignments[i].Class,
-                tags, [.. results.Select(r => r.Assignments[i])]);
-        }
+        var customers = new OutcomeCustomers(table.CustomerKeys, results, tier, segment, lifecycle, tagSources);
         return new SchemeOutcome(scheme.Name, results, customers);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -24,6 +25,7 @@ internal sealed class ByteKeyTable
     public ReadOnlySpan<byte> KeyOf(int id) => _arena.AsSpan(_start[id], _length[id]);
 
     /// <summary>The id of a key, adding it when new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> key)
     {
         if (_lastId >= 0 && key.SequenceEqual(KeyOf(_lastId))) return _lastId;
@@ -77,6 +79,7 @@ internal sealed class ByteKeyTable
         _slots = slots;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static uint Hash(ReadOnlySpan<byte> key)
     {
         const ulong Prime = 0x9E3779B97F4A7C15;

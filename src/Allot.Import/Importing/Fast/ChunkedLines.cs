@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using Microsoft.Win32.SafeHandles;
 
@@ -57,6 +58,7 @@ internal static class ChunkedLines
         return SearchValues.Create([.. bytes]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int? Chunk(SafeFileHandle file, long start, long end, bool first, int chunk, LineWorker worker,
         SearchValues<byte> special, ref byte[] buffer)
     {
@@ -101,9 +103,9 @@ internal static class ChunkedLines
         }
     }
 
-    // The first line start at or after `start`: `start` itself when a line break precedes it, else just after the
-    // next line break (the end of the file when there is none).
-    private static long LineStartFrom(SafeFileHandle file, long start, byte[] buffer)
+    /// <summary>The first line start at or after <paramref name="start"/>: <paramref name="start"/> itself when a line
+    /// break precedes it, else just after the next line break (the end of the file when there is none).</summary>
+    public static long LineStartFrom(SafeFileHandle file, long start, byte[] buffer)
     {
         long pos = start - 1;
         while (true)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using Allot.Import.Values;
@@ -12,6 +13,7 @@ internal sealed class DateLineWorker(byte delimiter, int column, int todayDay) :
     /// <summary>The latest day number seen, or -1.</summary>
     public int Latest { get; private set; } = -1;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Line(ReadOnlySpan<byte> line, bool plain, int chunk, int lineInChunk)
     {
         if (line.IsEmpty) return true;

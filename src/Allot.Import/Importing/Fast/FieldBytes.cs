@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Allot.Import.Importing.Fast;
@@ -8,6 +9,7 @@ internal static class FieldBytes
 {
     /// <summary>Splits <paramref name="line"/> at <paramref name="delimiter"/>; the number of fields, or -1 when
     /// there are more than <paramref name="starts"/> holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Split(ReadOnlySpan<byte> line, byte delimiter, int[] starts, int[] ends)
     {
         int n = 0, s = 0;
@@ -27,6 +29,7 @@ internal static class FieldBytes
     }
 
     /// <summary>The field without surrounding spaces.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<byte> TrimSpaces(ReadOnlySpan<byte> field)
     {
         int a = 0, b = field.Length;
@@ -50,6 +53,7 @@ internal static class FieldBytes
 
     /// <summary>Parses <c>yyyy-MM-dd</c> exactly (what <c>ValueParser.TryParseDate</c> also accepts, with the
     /// same result) into a day number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseIsoDate(ReadOnlySpan<byte> s, out int dayNumber)
     {
         dayNumber = 0;
@@ -73,6 +77,7 @@ internal static class FieldBytes
     /// <summary>Parses <c>digits[.digits]</c> with at most 18 decimals and a value below 10^14 (as the import
     /// allows), optionally with a leading minus and then not zero, into units of 10^-18 and the scale
     /// <c>decimal.Parse</c> would give (the number of decimals written).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseMoney(ReadOnlySpan<byte> s, bool allowNegative, out OrderSums.Money money)
     {
         money = default;

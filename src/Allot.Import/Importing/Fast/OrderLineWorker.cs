@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using Allot.Core.Importing;
 using Allot.Core.Sales;
 using Allot.Import.Mapping;
 using Allot.Import.Reading;
+using Allot.Import.Values;
 
 namespace Allot.Import.Importing.Fast;
 
@@ -32,9 +34,14 @@ internal sealed class OrderLineWorker : LineWorker
     /// <summary>The sums so far.</summary>
     public OrderSums Sums { get; }
 
+    /// <summary>The latest order date up to today of any row in its chunks, as a day number (-1 when none): found as
+    /// <see cref="DateLineWorker"/> finds it, so the caller can check the as-of date it summed for.</summary>
+    public int Latest { get; private set; } = -1;
+
     /// <summary>Rejected rows: chunk, line within the chunk, and the reject (its line to be made absolute).</summary>
     public List<(int Chunk, int Line, RowReject Reject)> Rejects { get; } = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Line(ReadOnlySpan<byte> line, bool plain, int chunk, int lineInChunk)
     {
         if (line.IsEmpty) return true;
@@ -45,17 +52,36 @@ internal sealed class OrderLineWorker : LineWorker
                 if (_starts[k] < line.Length && line[_starts[k]] == '"') return false; // quoted field: not ours
             if (n < 0 && line.IndexOf((byte)'"') >= 0) return false;
             if (!Utf8.IsValid(line)) return false; // the reader would refuse the file
-            if (HasControl(line)) return Slow(line, chunk, lineInChunk);
         }
+        bool iso = NoteDate(line, n, out int day);
+        if (!plain && HasControl(line)) return Slow(line, chunk, lineInChunk);
         if (n != _columns.Count) return Slow(line, chunk, lineInChunk);
         try
         {
-            return TryFast(line, plain) || Slow(line, chunk, lineInChunk);
+            return (iso && TryFast(line, plain, day)) || Slow(line, chunk, lineInChunk);
         }
         catch (OverflowException)
         {
             return false;
         }
+    }
+
+    // The row's order date as the as-of search reads it (the raw field; ISO from bytes, else the import's date
+    // forms), counted towards Latest when on or before today. True when it is an ISO date (the fast path's form).
+    private bool NoteDate(ReadOnlySpan<byte> line, int fields, out int day)
+    {
+        day = -1;
+        int column = _columns.Date;
+        if (fields >= 0 && column >= fields) return false; // the row has no date field
+        var field = line[_starts[column].._ends[column]];
+        bool iso = FieldBytes.TryParseIsoDate(FieldBytes.TrimSpaces(field), out day);
+        if (!iso)
+        {
+            if (!ValueParser.TryParseDate(Encoding.UTF8.GetString(field), out var date)) return false;
+            day = date.DayNumber;
+        }
+        if (day <= _today && day > Latest) Latest = day;
+        return iso;
     }
 
     private bool HasControl(ReadOnlySpan<byte> line)
@@ -68,12 +94,13 @@ internal sealed class OrderLineWorker : LineWorker
     private ReadOnlySpan<byte> Field(ReadOnlySpan<byte> line, int column) =>
         column < 0 ? default : FieldBytes.TrimSpaces(line[_starts[column].._ends[column]]);
 
-    private bool TryFast(ReadOnlySpan<byte> line, bool plain)
+    // The row straight into the sums, or false when a field is not in a form parsed here. `day` is its ISO order date.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryFast(ReadOnlySpan<byte> line, bool plain, int day)
     {
         var c = _columns;
         var orderId = Field(line, c.OrderId);
         var customer = Field(line, c.Customer);
-        var date = Field(line, c.Date);
         var amountText = Field(line, c.Amount);
         var profitText = Field(line, c.Profit);
         var costText = Field(line, c.Cost);
@@ -82,7 +109,7 @@ internal sealed class OrderLineWorker : LineWorker
         if (orderId.IsEmpty || customer.IsEmpty) return false;
         if (!plain && (FieldBytes.HasWideSpaceAtEdge(orderId) || FieldBytes.HasWideSpaceAtEdge(customer) || FieldBytes.HasWideSpaceAtEdge(category)))
             return false;
-        if (!FieldBytes.TryParseIsoDate(date, out int day) || day > _today) return false;
+        if (day > _today) return false;
         if (!FieldBytes.TryParseMoney(amountText, false, out var amount)) return false;
         OrderSums.Money? profit = null;
         if (!profitText.IsEmpty)

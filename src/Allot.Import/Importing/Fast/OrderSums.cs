@@ -51,6 +51,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
 
     /// <summary>Adds one valid order; one after as-of is skipped without registering its customer.</summary>
     /// <exception cref="OverflowException">A sum leaves the 128-bit range.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<byte> customer, int day, Money amount, Money? profit, ReadOnlySpan<byte> category)
     {
         if (day > asOfDay) return;
@@ -202,6 +203,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), mantissa < 0, (byte)scale);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Sum(ref Entry t, int i, Money value)
     {
         t.Sums[i] = checked(t.Sums[i] + value.Units);

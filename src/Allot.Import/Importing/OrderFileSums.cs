@@ -13,12 +13,14 @@ namespace Allot.Import.Importing;
 /// <remarks>
 /// <para>Taken: UTF-8 (or ASCII) text with a one-character delimiter, any header the orders layout resolves
 /// (canonical names or aliases), LF or CRLF line ends. Rows in the common forms (ISO dates, plain decimals with
-/// up to four places) are parsed from bytes; any other row is mapped by the import's own rules, so rows are
+/// up to 18 places) are parsed from bytes; any other row is mapped by the import's own rules, so rows are
 /// accepted and rejected exactly as an import would, and rejects reach <c>onReject</c> in file order with their
 /// line numbers. Not taken (null, and the caller reads the file the usual way): other encodings, workbooks,
-/// whitespace-separated text, any quoted field, lone CR line ends, amounts with more than four decimals,
-/// a money sum that ends at exactly zero after negative values (its decimal sign depends on row order), or a
-/// file without a valid order date when no as-of date is given.</para>
+/// whitespace-separated text, any quoted field, lone CR line ends, an amount whose digits do not fit 64 bits, a
+/// money sum with more digits than a decimal holds or that ends at exactly zero after negative values (its
+/// decimal sign depends on row order), or a file without a valid order date when no as-of date is given.</para>
+/// <para>Without an as-of date, the file is summed for the latest date in its tail and checked against the latest
+/// date in the whole file; only when they differ is it summed a second time.</para>
 /// </remarks>
 public static class OrderFileSums
 {

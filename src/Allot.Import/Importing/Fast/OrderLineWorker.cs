@@ -124,8 +124,9 @@ internal sealed class OrderLineWorker : LineWorker
             // positive zero when they are equal, as in decimal arithmetic.
             if (profit is null)
             {
-                Int128 units = amount.Units - cost.Units;
-                profit = new OrderSums.Money(units, Math.Max(amount.Scale, cost.Scale), units < 0);
+                int scale = Math.Max(amount.Scale, cost.Scale);
+                long difference = checked(amount.Mantissa * FieldBytes.Pow10[scale - amount.Scale] - cost.Mantissa * FieldBytes.Pow10[scale - cost.Scale]);
+                profit = new OrderSums.Money(difference, scale, difference < 0);
             }
         }
         if (!quantityText.IsEmpty && !FieldBytes.TryParseMoney(quantityText, false, out _)) return false;

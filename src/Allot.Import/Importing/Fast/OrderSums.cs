@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Allot.Core.Indicators;
 
@@ -7,42 +8,47 @@ namespace Allot.Import.Importing.Fast;
 
 /// <summary>One worker's per-customer order sums, keyed by the customer key's bytes; merged across workers and
 /// turned into <see cref="OrderSummary"/> records equal to what summing the mapped orders as decimals gives.</summary>
-/// <remarks>Money is summed as 128-bit integers of 10^-18 (values with up to 18 decimals), with each sum's largest
-/// scale remembered, so the decimal rebuilt at the end has the value and the scale a decimal
-/// sum of the same values has. One thing a decimal sum keeps that integers do not is the sign of a zero, which
-/// depends on the order of the additions; a sum that ends at exactly zero after any negative value makes the
-/// caller give up the fast path (<see cref="ToSummaries"/> throws <see cref="OverflowException"/>).</remarks>
+/// <remarks>Money is summed as mantissas at each sum's largest scale so far (a value of a larger scale scales the sum
+/// up), so the decimal rebuilt at the end has the value and the scale a decimal sum of the same values has. A sum is
+/// kept in 64 bits until it would leave them (many decimals, e.g. 22.200000000000003 printed from a float), then in
+/// 128 bits beside the table; one that leaves those, or ends with more digits than a decimal holds, throws
+/// <see cref="OverflowException"/> and the caller gives up the fast path. One thing
+/// a decimal sum keeps that integers do not is the sign of a zero, which depends on the order of the additions; a
+/// sum that ends at exactly zero after any negative value makes the caller give up too (<see cref="ToSummaries"/>
+/// throws <see cref="OverflowException"/>).</remarks>
 internal sealed class OrderSums(int asOfDay, OrderDetail detail)
 {
     public const int Amount = 0, Amount365 = 1, Amount180 = 2, Amount90 = 3, AmountPrev365 = 4, Profit = 5, Profit365 = 6, ProfitBase = 7;
     private const int RepurchaseGapDays = 90;
-    private static readonly Int128 MaxMantissa = (Int128)1 << 96;
 
     private readonly ByteKeyTable _keys = new();
     private readonly ByteKeyTable _categories = new();
     private readonly HashSet<long> _moreCategories = [];
+    // Sums that left 64 bits, by (customer << 3) | sum.
+    private readonly Dictionary<long, Int128> _wide = [];
+    private static readonly Int128 MaxMantissa = (Int128)1 << 96;
     private Entry[] _entries = new Entry[1024];
     private long[] _days = detail.HasFlag(OrderDetail.PurchaseDays) ? new long[1024] : [];
     private int _dayCount;
 
-    /// <summary>Money as units of 10^-18 with its scale (0–18) and whether it is negative (or a negative zero).</summary>
-    public readonly record struct Money(Int128 Units, int Scale, bool Negative)
-    {
-        public byte Meta => (byte)(Scale | (Negative ? 0x80 : 0));
-    }
+    /// <summary>Money as a mantissa with its scale (0–18: the value is Mantissa · 10^-Scale) and whether it is negative
+    /// (or a negative zero).</summary>
+    public readonly record struct Money(long Mantissa, int Scale, bool Negative);
 
     [InlineArray(8)]
     private struct Units
     {
-        private Int128 _element;
+        private long _element;
     }
 
     private struct Entry
     {
         public int Orders, Orders365, Orders180, Orders90, FirstDay, LastDay, LastSeenPlusOne, ProfitOrders;
         public Units Sums;
-        // Per sum (byte i): its largest scale in the low bits, 0x80 once a negative value was added.
+        // Per sum (byte i): its scale (the largest so far) in the low bits, 0x80 once a negative value was added.
         public ulong Meta;
+        // Per sum (bit i): kept in 128 bits in _wide instead of Sums.
+        public byte Wide;
         public ulong Categories;
     }
 
@@ -50,7 +56,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     public int Count => _keys.Count;
 
     /// <summary>Adds one valid order; one after as-of is skipped without registering its customer.</summary>
-    /// <exception cref="OverflowException">A sum leaves the 128-bit range.</exception>
+    /// <exception cref="OverflowException">A sum leaves the 64-bit range.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<byte> customer, int day, Money amount, Money? profit, ReadOnlySpan<byte> category)
     {
@@ -62,33 +68,33 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
         if (t.Orders == 0 || day < t.FirstDay) t.FirstDay = day;
         if (t.Orders == 0 || day > t.LastDay) t.LastDay = day;
         t.Orders++;
-        Sum(ref t, Amount, amount);
+        Sum(ref t, c, Amount, amount);
         if (profit is { } p)
         {
-            Sum(ref t, Profit, p);
-            Sum(ref t, ProfitBase, amount);
+            Sum(ref t, c, Profit, p);
+            Sum(ref t, c, ProfitBase, amount);
             t.ProfitOrders++;
-            if (age < 365) Sum(ref t, Profit365, p);
+            if (age < 365) Sum(ref t, c, Profit365, p);
         }
         // Windows are (asOf − N, asOf], as in the calculator.
         if (age < 365)
         {
-            Sum(ref t, Amount365, amount);
+            Sum(ref t, c, Amount365, amount);
             t.Orders365++;
             if (age < 180)
             {
-                Sum(ref t, Amount180, amount);
+                Sum(ref t, c, Amount180, amount);
                 t.Orders180++;
                 if (age < 90)
                 {
-                    Sum(ref t, Amount90, amount);
+                    Sum(ref t, c, Amount90, amount);
                     t.Orders90++;
                 }
             }
         }
         else if (age < 730)
         {
-            Sum(ref t, AmountPrev365, amount);
+            Sum(ref t, c, AmountPrev365, amount);
         }
 
         if (!category.IsEmpty && detail.HasFlag(OrderDetail.Categories)) AddCategory(ref t, c, _categories.GetOrAdd(category));
@@ -100,7 +106,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     }
 
     /// <summary>Adds another worker's sums (of other rows of the same file) to these.</summary>
-    /// <exception cref="OverflowException">A sum leaves the 128-bit range.</exception>
+    /// <exception cref="OverflowException">A sum leaves the 64-bit range.</exception>
     public void Merge(OrderSums other)
     {
         var categoryOf = new int[other._categories.Count];
@@ -118,6 +124,8 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
                 t = o;
                 t.Categories = 0; // ids differ between workers: added back below
                 t.LastSeenPlusOne = 0;
+                for (int i = 0; i < 8; i++)
+                    if ((o.Wide >> i & 1) != 0) _wide[Key(c, i)] = other._wide[Key(j, i)];
             }
             else
             {
@@ -131,7 +139,8 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
                 for (int i = 0; i < 8; i++)
                 {
                     var meta = (byte)(o.Meta >> (8 * i));
-                    Sum(ref t, i, new Money(o.Sums[i], meta & 0x7F, (meta & 0x80) != 0));
+                    if ((o.Wide >> i & 1) != 0) WideSum(ref t, c, i, other._wide[Key(j, i)], meta & 0x7F, (meta & 0x80) != 0);
+                    else Sum(ref t, c, i, new Money(o.Sums[i], meta & 0x7F, (meta & 0x80) != 0));
                 }
             }
             for (ulong bits = o.Categories; bits != 0; bits &= bits - 1)
@@ -162,11 +171,10 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
         {
             for (int i = 0; i < 8; i++)
             {
-                Int128 units = _entries[c].Sums[i];
-                int scale = (int)(_entries[c].Meta >> (8 * i)) & 0x7F;
-                if (units == 0 && (_entries[c].Meta >> (8 * i) & 0x80) != 0)
+                Int128 mantissa = Mantissa(c, i);
+                if (mantissa == 0 && (_entries[c].Meta >> (8 * i) & 0x80) != 0)
                     throw new OverflowException("a money sum is zero after negative values; its decimal sign depends on the order of the rows");
-                if (Int128.Abs(units / FieldBytes.Pow10[18 - scale]) >= MaxMantissa)
+                if (Int128.Abs(mantissa) >= MaxMantissa)
                     throw new OverflowException("a money sum needs more digits than a decimal holds");
             }
         }
@@ -186,31 +194,83 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
                     RepurchaseDays = repurchaseDays.Length == 0 ? 0 : repurchaseDays[c],
                     Categories = BitOperations.PopCount(t.Categories) + (more.Length == 0 ? 0 : more[c]),
                     ProfitOrders = t.ProfitOrders,
-                    Amount = Decimal(t, Amount), Amount365 = Decimal(t, Amount365), Amount180 = Decimal(t, Amount180),
-                    Amount90 = Decimal(t, Amount90), AmountPrev365 = Decimal(t, AmountPrev365),
-                    Profit = Decimal(t, Profit), Profit365 = Decimal(t, Profit365), ProfitBase = Decimal(t, ProfitBase),
+                    Amount = Decimal(c, Amount), Amount365 = Decimal(c, Amount365), Amount180 = Decimal(c, Amount180),
+                    Amount90 = Decimal(c, Amount90), AmountPrev365 = Decimal(c, AmountPrev365),
+                    Profit = Decimal(c, Profit), Profit365 = Decimal(c, Profit365), ProfitBase = Decimal(c, ProfitBase),
                 };
             }
         }
     }
 
-    private static decimal Decimal(in Entry t, int i)
+    private static long Key(int customer, int sum) => ((long)customer << 3) | (uint)sum;
+
+    private Int128 Mantissa(int c, int i) => (_entries[c].Wide >> i & 1) != 0 ? _wide[Key(c, i)] : _entries[c].Sums[i];
+
+    private decimal Decimal(int c, int i)
     {
-        Int128 units = t.Sums[i];
-        int scale = (int)(t.Meta >> (8 * i)) & 0x7F;
-        Int128 mantissa = units / FieldBytes.Pow10[18 - scale];
+        Int128 mantissa = Mantissa(c, i);
+        int scale = (int)(_entries[c].Meta >> (8 * i)) & 0x7F;
         var magnitude = (UInt128)Int128.Abs(mantissa);
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), mantissa < 0, (byte)scale);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Sum(ref Entry t, int i, Money value)
+    private void Sum(ref Entry t, int c, int i, Money value)
     {
-        t.Sums[i] = checked(t.Sums[i] + value.Units);
+        if ((t.Wide >> i & 1) == 0)
+        {
+            int scale = (int)(t.Meta >> (8 * i)) & 0x7F;
+            long sum = t.Sums[i], added = value.Mantissa;
+            if (value.Scale == scale)
+            {
+                long total = sum + added;
+                if (((sum ^ total) & (added ^ total)) >= 0) // no overflow
+                {
+                    t.Sums[i] = total;
+                    SetMeta(ref t, i, scale, value.Negative);
+                    return;
+                }
+            }
+            else
+            {
+                // Scales differ (rare): aligned in 128 bits, which cannot overflow here, and kept narrow if it fits.
+                int to = Math.Max(scale, value.Scale);
+                Int128 total = (Int128)sum * FieldBytes.Pow10[to - scale] + (Int128)added * FieldBytes.Pow10[to - value.Scale];
+                if (total >= long.MinValue && total <= long.MaxValue)
+                {
+                    t.Sums[i] = (long)total;
+                    SetMeta(ref t, i, to, value.Negative);
+                    return;
+                }
+            }
+            // Leaves 64 bits: kept wide from here on.
+            t.Wide |= (byte)(1 << i);
+            _wide[Key(c, i)] = sum;
+            t.Sums[i] = 0;
+        }
+        WideSum(ref t, c, i, value.Mantissa, value.Scale, value.Negative);
+    }
+
+    private void WideSum(ref Entry t, int c, int i, Int128 added, int addedScale, bool negative)
+    {
+        if ((t.Wide >> i & 1) == 0)
+        {
+            t.Wide |= (byte)(1 << i);
+            _wide[Key(c, i)] = t.Sums[i];
+            t.Sums[i] = 0;
+        }
+        int scale = (int)(t.Meta >> (8 * i)) & 0x7F;
+        int to = Math.Max(scale, addedScale);
+        ref Int128 sum = ref CollectionsMarshal.GetValueRefOrNullRef(_wide, Key(c, i));
+        sum = checked(sum * FieldBytes.Pow10[to - scale] + added * FieldBytes.Pow10[to - addedScale]);
+        SetMeta(ref t, i, to, negative);
+    }
+
+    private static void SetMeta(ref Entry t, int i, int scale, bool negative)
+    {
         int shift = 8 * i;
         ulong meta = (t.Meta >> shift) & 0xFF;
-        ulong scale = Math.Max(meta & 0x7F, (ulong)value.Scale);
-        ulong updated = scale | ((meta | value.Meta) & 0x80);
+        ulong updated = (ulong)(uint)scale | (meta & 0x80) | (negative ? 0x80UL : 0);
         t.Meta = (t.Meta & ~(0xFFUL << shift)) | (updated << shift);
     }
 

@@ -28,6 +28,11 @@ public static class ValueParser
         {
             return false;
         }
+        if (TryParseIsoDate(s, out var iso, out var isIso))
+        {
+            date = iso;
+            return isIso;
+        }
         Span<char> scratch = stackalloc char[s.Length];
         s = Normalize(s, scratch);
 
@@ -114,6 +119,10 @@ public static class ValueParser
         if (s.IsEmpty || s.Length > MaxLength)
         {
             return false;
+        }
+        if (TryParsePlainDecimal(s, out value))
+        {
+            return true;
         }
         Span<char> scratch = stackalloc char[s.Length];
         s = Normalize(s, scratch);
@@ -404,6 +413,82 @@ public static class ValueParser
     }
 
     /// <summary>Reads up to 9 ASCII digits at <paramref name="i"/>; returns how many (more than 9 fails).</summary>
+    // The common form of a date, yyyy-MM-dd, read directly: the same result as the general path below (which
+    // reads it as year, separator, month, the same separator, day), at a fraction of the cost on large imports.
+    // False when s is not in that form (the general path decides); otherwise valid says whether the date exists.
+    private static bool TryParseIsoDate(ReadOnlySpan<char> s, out DateOnly date, out bool valid)
+    {
+        date = default;
+        valid = false;
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-')
+        {
+            return false;
+        }
+        int year = 0, month = 0, day = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            if (i is 4 or 7)
+            {
+                continue;
+            }
+            var d = s[i] - '0';
+            if ((uint)d > 9)
+            {
+                return false;
+            }
+            if (i < 4) year = year * 10 + d;
+            else if (i < 7) month = month * 10 + d;
+            else day = day * 10 + d;
+        }
+        valid = Make(year, month, day, out date);
+        return true;
+    }
+
+    // The common form of an amount, [-]digits[.digits] with at most 18 digits, read directly: the same value and
+    // scale as the general path (decimal.TryParse of the digits, then negated for a leading minus), which keeps
+    // every written decimal, trailing zeros included.
+    private static bool TryParsePlainDecimal(ReadOnlySpan<char> s, out decimal value)
+    {
+        value = 0;
+        var i = 0;
+        var negative = s[0] == '-';
+        if (negative)
+        {
+            i = 1;
+        }
+        ulong mantissa = 0;
+        int digits = 0, scale = 0, dot = -1;
+        for (; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (c == '.' && dot < 0 && digits > 0)
+            {
+                dot = i;
+                continue;
+            }
+            var d = c - '0';
+            if ((uint)d > 9 || ++digits > 18)
+            {
+                return false;
+            }
+            mantissa = mantissa * 10 + (uint)d;
+            if (dot >= 0)
+            {
+                scale++;
+            }
+        }
+        if (digits == 0 || (dot >= 0 && scale == 0))
+        {
+            return false;
+        }
+        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, false, (byte)scale);
+        if (negative)
+        {
+            value = -value;
+        }
+        return true;
+    }
+
     private static int Digits(ReadOnlySpan<char> s, ref int i, out int value)
     {
         value = 0;

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Globalization;
 using System.Text;
 using Npgsql;
 
@@ -62,9 +61,21 @@ internal sealed class BinaryCopy : IDisposable
             return;
         }
         Reserve(4 + 10);
-        value.Value.TryFormat(_buffer.AsSpan(_used + 4), out int n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_used), n);
-        _used += 4 + n;
+        // yyyy-MM-dd written digit by digit: a custom format string is parsed again on every call.
+        var (year, month, day) = value.Value;
+        var text = _buffer.AsSpan(_used + 4, 10);
+        text[0] = (byte)('0' + year / 1000);
+        text[1] = (byte)('0' + year / 100 % 10);
+        text[2] = (byte)('0' + year / 10 % 10);
+        text[3] = (byte)('0' + year % 10);
+        text[4] = (byte)'-';
+        text[5] = (byte)('0' + month / 10);
+        text[6] = (byte)('0' + month % 10);
+        text[7] = (byte)'-';
+        text[8] = (byte)('0' + day / 10);
+        text[9] = (byte)('0' + day % 10);
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_used), 10);
+        _used += 4 + 10;
     }
 
     public void Int64(long? value)

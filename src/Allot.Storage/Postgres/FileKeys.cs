@@ -13,13 +13,18 @@ internal sealed class FileKeys
     public int Count => _count;
 
     /// <summary>True when the key may have been added (its fingerprint has).</summary>
-    public bool MaySee(string key) => Find(Fingerprint(key), _slots) >= 0;
+    public bool MaySee(string key) => MaySee(Fingerprint(key));
+
+    /// <summary>True when a key with this fingerprint may have been added.</summary>
+    public bool MaySee(long fingerprint) => Find(fingerprint, _slots) >= 0;
 
     /// <summary>Adds the key; returns false when its fingerprint was there already.</summary>
-    public bool Add(string key)
+    public bool Add(string key) => Add(Fingerprint(key));
+
+    /// <summary>Adds a key by its <see cref="Fingerprint"/>; returns false when it was there already.</summary>
+    public bool Add(long f)
     {
         if (_count + 1 > _slots.Length / 4 * 3) Grow();
-        long f = Fingerprint(key);
         int i = Find(f, _slots);
         if (i >= 0) return false;
         _slots[~i] = f;
@@ -47,9 +52,9 @@ internal sealed class FileKeys
         _slots = bigger;
     }
 
-    // FNV-1a over the UTF-16 units, then a SplitMix64 finaliser so nearby keys ("O0001", "O0002") spread out;
-    // 0 marks an empty slot, so it is never a fingerprint.
-    private static long Fingerprint(string key)
+    /// <summary>The key's fingerprint: never 0 (which marks an empty slot).</summary>
+    /// <remarks>FNV-1a over the UTF-16 units, then a SplitMix64 finaliser so nearby keys ("O0001", "O0002") spread out.</remarks>
+    public static long Fingerprint(string key)
     {
         ulong h = 14695981039346656037UL;
         foreach (char c in key)

@@ -14,9 +14,14 @@ internal sealed partial class PostgresImportSession
     /// <summary>The stored rows among the keys: who wrote them, and (customers) their owner.</summary>
     /// <remarks>In a table that was empty when the file began only keys of this file can be there, so only
     /// those whose fingerprint the file has written are asked about.</remarks>
-    private Dictionary<string, Stored> Lookup(List<string> keys)
+    /// <param name="candidates">The rows of the batch to look up.</param>
+    /// <param name="keys">The batch's keys, by row.</param>
+    /// <param name="prints">Their fingerprints, by row, when the table was empty as the file began.</param>
+    private Dictionary<string, Stored> Lookup(List<int> candidates, string[] keys, long[]? prints)
     {
-        var ask = _written is null ? keys.ToArray() : keys.Where(_written.MaySee).ToArray();
+        var ask = _written is null || prints is null
+            ? candidates.Select(i => keys[i]).ToArray()
+            : candidates.Where(i => _written.MaySee(prints[i])).Select(i => keys[i]).ToArray();
         var found = new Dictionary<string, Stored>(StringComparer.Ordinal);
         if (ask.Length == 0) return found;
         // A possible repeat during a first load: the unique index must be back before the question is asked.

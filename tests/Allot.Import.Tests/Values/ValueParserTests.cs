@@ -95,6 +95,48 @@ public sealed class ValueParserTests
         Assert.False(ValueParser.TryParseDecimal(text, out _));
     }
 
+    [Theory]
+    [InlineData("954.15")]
+    [InlineData("1.50")]
+    [InlineData("0.00")]
+    [InlineData("-0.00")]
+    [InlineData("-262.07")]
+    [InlineData("007")]
+    [InlineData("0")]
+    [InlineData("99999999999999.9999")]
+    [InlineData("123456789012345678")]
+    [InlineData("1234567890123456789")]
+    [InlineData("-0.000000000000000001")]
+    public void TryParseDecimal_PlainForm_SameBitsAsDecimalParse(string text)
+    {
+        // Scale and sign included: what decimal.Parse gives for the digits, negated for a leading minus.
+        bool negative = text.StartsWith('-');
+        decimal expected = decimal.Parse(negative ? text[1..] : text, System.Globalization.CultureInfo.InvariantCulture);
+        if (negative) expected = -expected;
+        Assert.True(ValueParser.TryParseDecimal(text, out var value));
+        Assert.Equal(decimal.GetBits(expected), decimal.GetBits(value));
+    }
+
+    [Theory]
+    [InlineData("0001-01-01", 1, 1, 1)]
+    [InlineData("9999-12-31", 9999, 12, 31)]
+    [InlineData("2000-02-29", 2000, 2, 29)]
+    public void TryParseDate_IsoEdges_Parsed(string text, int y, int m, int d)
+    {
+        Assert.True(ValueParser.TryParseDate(text, out var date));
+        Assert.Equal(new DateOnly(y, m, d), date);
+    }
+
+    [Theory]
+    [InlineData("0000-01-01")]
+    [InlineData("1900-02-29")]
+    [InlineData("2023-00-10")]
+    [InlineData("2023-1a-10")]
+    public void TryParseDate_IsoShapedButInvalid_False(string text)
+    {
+        Assert.False(ValueParser.TryParseDate(text, out _));
+    }
+
     [Fact]
     public void TryParseDecimal_VeryLongFraction_KeepsDecimalPrecision()
     {

@@ -334,7 +334,7 @@ public abstract class ImportContract<TProvider> : ContractBase<TProvider> where 
     [Fact]
     public void WriteBatch_LargeFirstLoadWithALateRepeat_RepeatFoundAndKeysStayUnique()
     {
-        // 150,000 new orders into an empty table (PostgreSQL loads past 100,000 without indexes), then a repeat
+        // 150,000 new orders into an empty table (PostgreSQL loads it without indexes), then a repeat
         // of an early key, then more new orders; a second file updates them all.
         var outcomes = new List<WriteOutcome>();
         using (var s = Store.BeginImport("test"))

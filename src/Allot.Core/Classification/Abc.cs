@@ -38,10 +38,14 @@ public static class Abc
         foreach (double v in values)
             if (IsPositive(v)) total += v;
 
-        // Rows are in key order (ordinal), so ties by key are ties by row.
-        var order = new Ranked[n];
-        for (int i = 0; i < n; i++) order[i] = new Ranked(Group(values[i]), values[i], i);
-        order.AsSpan().Sort(new RankOrder());
+        // Positive values first, then zero and negative ones, each by value descending, then missing ones; ties and
+        // missing values by row, which is by key (rows are in key order).
+        var groups = new List<int>[] { [], [], [] };
+        for (int i = 0; i < n; i++) groups[Group(values[i])].Add(i);
+        int[] positive = [.. groups[0]], other = [.. groups[1]];
+        Ranking.Descending(values, positive);
+        Ranking.Descending(values, other);
+        int[] order = [.. positive, .. other, .. groups[2]];
 
         string lowClass = options.NonPositiveClass ?? options.ClassC;
         // One writer for every customer's reason, from the assignment's numbers, so reasons are only made when read.
@@ -50,7 +54,7 @@ public static class Abc
         double running = 0;
         for (int rank = 1; rank <= n; rank++)
         {
-            int row = order[rank - 1].Row;
+            int row = order[rank - 1];
             double v = values[row];
             string cls;
             double share, before;
@@ -91,19 +95,6 @@ public static class Abc
                 ? Invariant($"cumulative share before it {Pct(before)} ≥ {Pct(options.AThreshold)} and < {Pct(options.BThreshold)}")
                 : Invariant($"cumulative share before it {Pct(before)} ≥ {Pct(options.BThreshold)}");
         return reason + Invariant($"; {indicator} {v:0.##} is {SmallPct(share)} of the positive total, rank {rank}");
-    }
-
-    private readonly record struct Ranked(int Group, double Value, int Row);
-
-    // Positive values, then zero and negative, then missing; within the first two by value descending; then by row.
-    private readonly struct RankOrder : IComparer<Ranked>
-    {
-        public int Compare(Ranked x, Ranked y)
-        {
-            if (x.Group != y.Group) return x.Group.CompareTo(y.Group);
-            if (x.Group < 2 && x.Value != y.Value) return y.Value.CompareTo(x.Value);
-            return x.Row.CompareTo(y.Row);
-        }
     }
 
     private static bool IsPositive(double v) => double.IsFinite(v) && v > 0;

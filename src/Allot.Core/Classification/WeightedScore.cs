@@ -62,9 +62,8 @@ public static class WeightedScore
         if (options.ShareTiers is { } shares)
         {
             // Rows are in key order (ordinal), so ties by key are ties by row.
-            var order = new Scored[n];
-            for (int i = 0; i < n; i++) order[i] = new Scored(scores[i], i);
-            order.AsSpan().Sort(new ScoreOrder());
+            int[] order = [.. Enumerable.Range(0, n)];
+            Ranking.Descending(scores, order);
             var ends = new int[shares.Count];
             double cumulative = 0;
             for (int t = 0; t < shares.Count; t++)
@@ -85,7 +84,7 @@ public static class WeightedScore
             int current = 0;
             for (int pos = 0; pos < n; pos++)
             {
-                int row = order[pos].Row;
+                int row = order[pos];
                 while (current < ends.Length && pos >= ends[current]) current++;
                 string cls = current < ends.Length ? shares[current].Name : options.RestTier;
                 var numbers = assignments.Set(row, cls);
@@ -129,14 +128,6 @@ public static class WeightedScore
             }
             numbers[3 * specs.Count] = score;
         }
-    }
-
-    private readonly record struct Scored(double Score, int Row);
-
-    // By score descending, ties by row (that is, by key).
-    private readonly struct ScoreOrder : IComparer<Scored>
-    {
-        public int Compare(Scored x, Scored y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Row.CompareTo(y.Row);
     }
 
     private static int TierOf(IReadOnlyList<ScoreTier> tiers, double score)

@@ -33,6 +33,14 @@ internal sealed class CustomerIndex
         return slot;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> customers in all, so a known number of keys is added without
+    /// growing the table again and again.</summary>
+    public void EnsureCapacity(int count)
+    {
+        _indexOf.EnsureCapacity(count);
+        _keys.EnsureCapacity(count);
+    }
+
     /// <summary>True when the key was added by this call (false when it was already known).</summary>
     public bool TryAdd(string key, out int index)
     {

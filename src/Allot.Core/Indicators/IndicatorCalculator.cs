@@ -44,6 +44,7 @@ public static class IndicatorCalculator
 
         var orders = new OrderAccumulator(index, day);
         foreach (var order in input.Orders) orders.Add(order);
+        if (input.OrderSummaries.TryGetNonEnumeratedCount(out int summaries)) index.EnsureCapacity(index.Count + summaries);
         foreach (var summary in input.OrderSummaries) orders.Add(summary);
         var receivables = new ReceivableAccumulator(index, day);
         foreach (var invoice in input.Invoices) receivables.Add(invoice);
@@ -80,17 +81,17 @@ public static class IndicatorCalculator
     {
         int n = index.Count;
         var numbers = new Dictionary<string, double[]>(StringComparer.Ordinal);
-        orders.Write(numbers, n);
+        var wanted = columns?.ToHashSet(StringComparer.Ordinal);
+        orders.Write(numbers, n, wanted);
         receivables.Write(numbers, n);
         engagement.Write(numbers, n);
         var texts = Characteristics(records, n, numbers);
-        if (columns is not null)
+        if (wanted is not null)
         {
-            var keep = columns.ToHashSet(StringComparer.Ordinal);
-            foreach (string name in numbers.Keys.Where(k => !keep.Contains(k)).ToList()) numbers.Remove(name);
-            foreach (string name in texts.Keys.Where(k => !keep.Contains(k)).ToList()) texts.Remove(name);
+            foreach (string name in numbers.Keys.Where(k => !wanted.Contains(k)).ToList()) numbers.Remove(name);
+            foreach (string name in texts.Keys.Where(k => !wanted.Contains(k)).ToList()) texts.Remove(name);
         }
-        return IndicatorTable.Create(date, index.Keys, numbers, texts);
+        return IndicatorTable.Create(date, index.Keys, numbers, texts, adopt: true);
     }
 
     // Records come first in the index (rows 0..records.Count-1); customers known only from activity follow.

@@ -84,7 +84,14 @@ public sealed class IndicatorTable
     /// <param name="numbers">Numeric columns, each as long as <paramref name="keys"/>.</param>
     /// <param name="texts">Text columns, each as long as <paramref name="keys"/>.</param>
     public static IndicatorTable Create(DateOnly asOf, IReadOnlyList<string> keys,
-        IReadOnlyDictionary<string, double[]> numbers, IReadOnlyDictionary<string, string?[]>? texts = null)
+        IReadOnlyDictionary<string, double[]> numbers, IReadOnlyDictionary<string, string?[]>? texts = null) =>
+        Create(asOf, keys, numbers, texts, adopt: false);
+
+    /// <summary>As <see cref="Create(DateOnly, IReadOnlyList{string}, IReadOnlyDictionary{string, double[]}, IReadOnlyDictionary{string, string?[]}?)"/>;
+    /// with <paramref name="adopt"/>, columns already in key order become the table's own instead of being copied
+    /// (for a caller that made them for the table and drops them).</summary>
+    internal static IndicatorTable Create(DateOnly asOf, IReadOnlyList<string> keys,
+        IReadOnlyDictionary<string, double[]> numbers, IReadOnlyDictionary<string, string?[]>? texts, bool adopt)
     {
         int n = keys.Count;
         string[] sorted = [.. keys];
@@ -103,6 +110,11 @@ public sealed class IndicatorTable
         foreach (var (name, column) in numbers)
         {
             if (column.Length != n) throw new ArgumentException($"indicator {name} has {column.Length} values for {n} customers", nameof(numbers));
+            if (order is null && adopt)
+            {
+                numberColumns[name] = column;
+                continue;
+            }
             var copy = new double[n];
             if (order is null) column.AsSpan().CopyTo(copy);
             else for (int i = 0; i < n; i++) copy[i] = column[order[i]];
@@ -112,6 +124,11 @@ public sealed class IndicatorTable
         foreach (var (name, column) in texts ?? new Dictionary<string, string?[]>())
         {
             if (column.Length != n) throw new ArgumentException($"indicator {name} has {column.Length} values for {n} customers", nameof(texts));
+            if (order is null && adopt)
+            {
+                textColumns[name] = column;
+                continue;
+            }
             var copy = new string?[n];
             if (order is null) column.AsSpan().CopyTo(copy);
             else for (int i = 0; i < n; i++) copy[i] = column[order[i]];

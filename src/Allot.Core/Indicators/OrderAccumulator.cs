@@ -107,8 +107,8 @@ internal sealed class OrderAccumulator(CustomerIndex index, int asOfDay)
         _summaryCategories[c] = s.Categories;
     }
 
-    /// <summary>Writes the transaction columns for <paramref name="n"/> customers.</summary>
-    public void Write(Dictionary<string, double[]> numbers, int n)
+    /// <summary>Writes the transaction columns for <paramref name="n"/> customers: those in <paramref name="wanted"/>, or all.</summary>
+    public void Write(Dictionary<string, double[]> numbers, int n, IReadOnlySet<string>? wanted = null)
     {
         Array.Resize(ref _totals, n);
         Array.Resize(ref _summaryCategories, n);
@@ -116,7 +116,8 @@ internal sealed class OrderAccumulator(CustomerIndex index, int asOfDay)
         var breadthExtra = new int[n];
         foreach (long pair in _moreCategories) breadthExtra[(int)(pair >> 32)]++;
 
-        double[] Column(string name) => numbers[name] = new double[n];
+        // Only the columns wanted are made (the decimal divisions behind margin, average and growth cost).
+        double[]? Column(string name) => wanted is null || wanted.Contains(name) ? numbers[name] = new double[n] : null;
         var firstOrderDays = Column("first_order_days");
         var recency = Column("recency_days");
         var tenure = Column("tenure_days");
@@ -137,33 +138,33 @@ internal sealed class OrderAccumulator(CustomerIndex index, int asOfDay)
         var breadth = Column("category_breadth");
         var growth = Column("growth_365");
         var amountPrev = Column("amount_prev_365");
-        numbers["repurchase_rate"] = repurchaseRate;
+        if (wanted is null || wanted.Contains("repurchase_rate")) numbers["repurchase_rate"] = repurchaseRate;
 
         for (int i = 0; i < n; i++)
         {
             ref OrderTotals t = ref _totals[i];
             bool any = t.Orders > 0;
             double tenureDays = any ? asOfDay - t.FirstDay : double.NaN;
-            firstOrderDays[i] = tenureDays;
-            tenure[i] = tenureDays;
-            recency[i] = any ? asOfDay - t.LastDay : double.NaN;
-            orders[i] = t.Orders;
-            purchase[i] = purchaseDays[i];
-            perMonth[i] = any ? t.Orders / Math.Max(tenureDays / DaysPerMonth, 1.0) : 0;
-            amount[i] = (double)t.Amount;
-            profit[i] = t.ProfitOrders > 0 ? (double)t.Profit : any ? double.NaN : 0;
-            amount365[i] = (double)t.Amount365;
-            amount180[i] = (double)t.Amount180;
-            amount90[i] = (double)t.Amount90;
-            profit365[i] = (double)t.Profit365;
-            orders365[i] = t.Orders365;
-            orders180[i] = t.Orders180;
-            orders90[i] = t.Orders90;
-            margin[i] = t.ProfitOrders > 0 && t.ProfitBase != 0 ? (double)(t.Profit / t.ProfitBase) : double.NaN;
-            average[i] = any ? (double)(t.Amount / t.Orders) : double.NaN;
-            breadth[i] = System.Numerics.BitOperations.PopCount(t.Categories) + breadthExtra[i] + _summaryCategories[i];
-            amountPrev[i] = (double)t.AmountPrev365;
-            growth[i] = t.AmountPrev365 != 0 ? (double)((t.Amount365 - t.AmountPrev365) / t.AmountPrev365) : double.NaN;
+            if (firstOrderDays is not null) firstOrderDays[i] = tenureDays;
+            if (tenure is not null) tenure[i] = tenureDays;
+            if (recency is not null) recency[i] = any ? asOfDay - t.LastDay : double.NaN;
+            if (orders is not null) orders[i] = t.Orders;
+            if (purchase is not null) purchase[i] = purchaseDays[i];
+            if (perMonth is not null) perMonth[i] = any ? t.Orders / Math.Max(tenureDays / DaysPerMonth, 1.0) : 0;
+            if (amount is not null) amount[i] = (double)t.Amount;
+            if (profit is not null) profit[i] = t.ProfitOrders > 0 ? (double)t.Profit : any ? double.NaN : 0;
+            if (amount365 is not null) amount365[i] = (double)t.Amount365;
+            if (amount180 is not null) amount180[i] = (double)t.Amount180;
+            if (amount90 is not null) amount90[i] = (double)t.Amount90;
+            if (profit365 is not null) profit365[i] = (double)t.Profit365;
+            if (orders365 is not null) orders365[i] = t.Orders365;
+            if (orders180 is not null) orders180[i] = t.Orders180;
+            if (orders90 is not null) orders90[i] = t.Orders90;
+            if (margin is not null) margin[i] = t.ProfitOrders > 0 && t.ProfitBase != 0 ? (double)(t.Profit / t.ProfitBase) : double.NaN;
+            if (average is not null) average[i] = any ? (double)(t.Amount / t.Orders) : double.NaN;
+            if (breadth is not null) breadth[i] = System.Numerics.BitOperations.PopCount(t.Categories) + breadthExtra[i] + _summaryCategories[i];
+            if (amountPrev is not null) amountPrev[i] = (double)t.AmountPrev365;
+            if (growth is not null) growth[i] = t.AmountPrev365 != 0 ? (double)((t.Amount365 - t.AmountPrev365) / t.AmountPrev365) : double.NaN;
         }
     }
 

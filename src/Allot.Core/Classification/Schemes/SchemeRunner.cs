@@ -4,9 +4,10 @@ namespace Allot.Core.Classification.Schemes;
 
 /// <summary>Runs every classifier of a scheme over an indicator table and assembles each customer's tier,
 /// segment, lifecycle stage and tags.</summary>
-/// <remarks>Deterministic: classifiers run one after another in scheme order and each is deterministic (k-means
-/// by its seed), so the same table and scheme give an identical outcome. Before anything runs, the table is
-/// checked for every indicator the scheme reads, so a missing column fails at once with all missing names.</remarks>
+/// <remarks>Deterministic: each classifier reads only the table and is deterministic (k-means by its seed), so the
+/// same table and scheme give an identical outcome, though on a large table the classifiers run side by side.
+/// Before anything runs, the table is checked for every indicator the scheme reads, so a missing column fails at
+/// once with all missing names.</remarks>
 public static class SchemeRunner
 {
     /// <summary>Runs <paramref name="scheme"/> over <paramref name="table"/>.</summary>
@@ -29,18 +30,27 @@ public static class SchemeRunner
         int segment = scheme.SegmentFrom is null ? -1 : IndexOf(scheme, scheme.SegmentFrom, "segment_from");
         int lifecycle = scheme.LifecycleFrom is null ? -1 : IndexOf(scheme, scheme.LifecycleFrom, "lifecycle_from");
 
+        // Classifiers read the table and nothing else, so they run side by side; a failure is reported for the
+        // first failing classifier in scheme order, as if they had run one after another.
         var results = new ClassifierResult[scheme.Classifiers.Count];
+        var failures = new Exception?[results.Length];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = table.Count < 10_000 ? 1 : Environment.ProcessorCount }, c =>
+        {
+            try
+            {
+                results[c] = scheme.Classifiers[c].Run(table);
+            }
+            catch (Exception e)
+            {
+                failures[c] = e;
+            }
+        });
         for (int c = 0; c < results.Length; c++)
         {
             var spec = scheme.Classifiers[c];
-            try
-            {
-                results[c] = spec.Run(table);
-            }
-            catch (ArgumentException e)
-            {
+            if (failures[c] is ArgumentException e)
                 throw new ArgumentException($"classifier '{spec.Name}' ({spec.Kind}): {e.Message}", nameof(scheme), e);
-            }
+            if (failures[c] is { } other) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(other);
         }
 
         var tagSources = Enumerable.Range(0, results.Length)

@@ -178,28 +178,24 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
                     throw new OverflowException("a money sum needs more digits than a decimal holds");
             }
         }
-        return Enumerate();
-
-        IEnumerable<OrderSummary> Enumerate()
+        // Made as read, one per customer; the count is known up front (the calculator sizes its tables by it).
+        return Enumerable.Range(0, n).Select(c =>
         {
-            for (int c = 0; c < n; c++)
+            ref Entry t = ref _entries[c];
+            return new OrderSummary
             {
-                Entry t = _entries[c];
-                yield return new OrderSummary
-                {
-                    CustomerKey = Encoding.UTF8.GetString(_keys.KeyOf(c)),
-                    Orders = t.Orders, Orders365 = t.Orders365, Orders180 = t.Orders180, Orders90 = t.Orders90,
-                    FirstDate = DateOnly.FromDayNumber(t.FirstDay), LastDate = DateOnly.FromDayNumber(t.LastDay),
-                    PurchaseDays = purchaseDays.Length == 0 ? 0 : purchaseDays[c],
-                    RepurchaseDays = repurchaseDays.Length == 0 ? 0 : repurchaseDays[c],
-                    Categories = BitOperations.PopCount(t.Categories) + (more.Length == 0 ? 0 : more[c]),
-                    ProfitOrders = t.ProfitOrders,
-                    Amount = Decimal(c, Amount), Amount365 = Decimal(c, Amount365), Amount180 = Decimal(c, Amount180),
-                    Amount90 = Decimal(c, Amount90), AmountPrev365 = Decimal(c, AmountPrev365),
-                    Profit = Decimal(c, Profit), Profit365 = Decimal(c, Profit365), ProfitBase = Decimal(c, ProfitBase),
-                };
-            }
-        }
+                CustomerKey = Encoding.UTF8.GetString(_keys.KeyOf(c)),
+                Orders = t.Orders, Orders365 = t.Orders365, Orders180 = t.Orders180, Orders90 = t.Orders90,
+                FirstDate = DateOnly.FromDayNumber(t.FirstDay), LastDate = DateOnly.FromDayNumber(t.LastDay),
+                PurchaseDays = purchaseDays.Length == 0 ? 0 : purchaseDays[c],
+                RepurchaseDays = repurchaseDays.Length == 0 ? 0 : repurchaseDays[c],
+                Categories = BitOperations.PopCount(t.Categories) + (more.Length == 0 ? 0 : more[c]),
+                ProfitOrders = t.ProfitOrders,
+                Amount = Decimal(c, Amount), Amount365 = Decimal(c, Amount365), Amount180 = Decimal(c, Amount180),
+                Amount90 = Decimal(c, Amount90), AmountPrev365 = Decimal(c, AmountPrev365),
+                Profit = Decimal(c, Profit), Profit365 = Decimal(c, Profit365), ProfitBase = Decimal(c, ProfitBase),
+            };
+        });
     }
 
     private static long Key(int customer, int sum) => ((long)customer << 3) | (uint)sum;
@@ -227,7 +223,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
                 if (((sum ^ total) & (added ^ total)) >= 0) // no overflow
                 {
                     t.Sums[i] = total;
-                    SetMeta(ref t, i, scale, value.Negative);
+                    if (value.Negative) t.Meta |= 0x80UL << (8 * i);
                     return;
                 }
             }

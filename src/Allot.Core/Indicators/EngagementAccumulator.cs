@@ -5,6 +5,9 @@ namespace Allot.Core.Indicators;
 /// <summary>Collects interactions and feedback into per-customer totals and writes the engagement columns.</summary>
 internal sealed class EngagementAccumulator(CustomerIndex index, int asOfDay)
 {
+    /// <summary>The columns <see cref="Write"/> makes.</summary>
+    public static readonly string[] Columns = ["days_since_interaction", "interactions_365", "interactions_90", "satisfaction_latest", "satisfaction_avg", "nps_latest"];
+
     private EngagementTotals[] _totals = [];
 
     /// <summary>Adds an interaction on or before the as-of date; later ones are skipped.</summary>

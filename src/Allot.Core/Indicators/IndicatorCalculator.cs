@@ -82,10 +82,12 @@ public static class IndicatorCalculator
         int n = index.Count;
         var numbers = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var wanted = columns?.ToHashSet(StringComparer.Ordinal);
+        // A group of columns none of which is wanted is not made at all.
+        bool Wanted(IEnumerable<string> names) => wanted is null || names.Any(wanted.Contains);
         orders.Write(numbers, n, wanted);
-        receivables.Write(numbers, n);
-        engagement.Write(numbers, n);
-        var texts = Characteristics(records, n, numbers);
+        if (Wanted(ReceivableAccumulator.Columns)) receivables.Write(numbers, n);
+        if (Wanted(EngagementAccumulator.Columns)) engagement.Write(numbers, n);
+        var texts = Wanted(CharacteristicColumns) ? Characteristics(records, n, numbers) : new Dictionary<string, string?[]>(StringComparer.Ordinal);
         if (wanted is not null)
         {
             foreach (string name in numbers.Keys.Where(k => !wanted.Contains(k)).ToList()) numbers.Remove(name);
@@ -93,6 +95,8 @@ public static class IndicatorCalculator
         }
         return IndicatorTable.Create(date, index.Keys, numbers, texts, adopt: true);
     }
+
+    private static readonly string[] CharacteristicColumns = ["key_account", "type", "industry", "region", "city", "channel", "owner"];
 
     // Records come first in the index (rows 0..records.Count-1); customers known only from activity follow.
     private static Dictionary<string, string?[]> Characteristics(List<Customer> records, int n, Dictionary<string, double[]> numbers)

@@ -87,10 +87,10 @@ internal sealed class OrderAccumulator(CustomerIndex index, int asOfDay)
         }
     }
 
-    /// <summary>Adds one customer's orders, summed elsewhere; the customer must not also come as orders.</summary>
+    /// <summary>Adds one customer's orders, summed elsewhere: at most one summary per customer, who must not also come as orders.</summary>
     public void Add(OrderSummary s)
     {
-        int c = index.Register(s.CustomerKey);
+        int c = index.RegisterDistinct(s.CustomerKey);
         index.Fit(ref _totals);
         index.Fit(ref _summaryDays);
         index.Fit(ref _summaryRepurchases);
@@ -140,33 +140,44 @@ internal sealed class OrderAccumulator(CustomerIndex index, int asOfDay)
         var amountPrev = Column("amount_prev_365");
         if (wanted is null || wanted.Contains("repurchase_rate")) numbers["repurchase_rate"] = repurchaseRate;
 
-        for (int i = 0; i < n; i++)
+        // Rows are independent: large tables are written in ranges side by side (the decimal arithmetic is the cost).
+        var totals = _totals;
+        var summaryCategories = _summaryCategories;
+        Parallel.For(0, (n + RowsPerRange - 1) / RowsPerRange, new ParallelOptions { MaxDegreeOfParallelism = n < 2 * RowsPerRange ? 1 : -1 },
+            range => WriteRange(range * RowsPerRange, Math.Min(n, (range + 1) * RowsPerRange)));
+
+        void WriteRange(int from, int to)
         {
-            ref OrderTotals t = ref _totals[i];
-            bool any = t.Orders > 0;
-            double tenureDays = any ? asOfDay - t.FirstDay : double.NaN;
-            if (firstOrderDays is not null) firstOrderDays[i] = tenureDays;
-            if (tenure is not null) tenure[i] = tenureDays;
-            if (recency is not null) recency[i] = any ? asOfDay - t.LastDay : double.NaN;
-            if (orders is not null) orders[i] = t.Orders;
-            if (purchase is not null) purchase[i] = purchaseDays[i];
-            if (perMonth is not null) perMonth[i] = any ? t.Orders / Math.Max(tenureDays / DaysPerMonth, 1.0) : 0;
-            if (amount is not null) amount[i] = (double)t.Amount;
-            if (profit is not null) profit[i] = t.ProfitOrders > 0 ? (double)t.Profit : any ? double.NaN : 0;
-            if (amount365 is not null) amount365[i] = (double)t.Amount365;
-            if (amount180 is not null) amount180[i] = (double)t.Amount180;
-            if (amount90 is not null) amount90[i] = (double)t.Amount90;
-            if (profit365 is not null) profit365[i] = (double)t.Profit365;
-            if (orders365 is not null) orders365[i] = t.Orders365;
-            if (orders180 is not null) orders180[i] = t.Orders180;
-            if (orders90 is not null) orders90[i] = t.Orders90;
-            if (margin is not null) margin[i] = t.ProfitOrders > 0 && t.ProfitBase != 0 ? (double)(t.Profit / t.ProfitBase) : double.NaN;
-            if (average is not null) average[i] = any ? (double)(t.Amount / t.Orders) : double.NaN;
-            if (breadth is not null) breadth[i] = System.Numerics.BitOperations.PopCount(t.Categories) + breadthExtra[i] + _summaryCategories[i];
-            if (amountPrev is not null) amountPrev[i] = (double)t.AmountPrev365;
-            if (growth is not null) growth[i] = t.AmountPrev365 != 0 ? (double)((t.Amount365 - t.AmountPrev365) / t.AmountPrev365) : double.NaN;
+            for (int i = from; i < to; i++)
+            {
+                ref OrderTotals t = ref totals[i];
+                bool any = t.Orders > 0;
+                double tenureDays = any ? asOfDay - t.FirstDay : double.NaN;
+                if (firstOrderDays is not null) firstOrderDays[i] = tenureDays;
+                if (tenure is not null) tenure[i] = tenureDays;
+                if (recency is not null) recency[i] = any ? asOfDay - t.LastDay : double.NaN;
+                if (orders is not null) orders[i] = t.Orders;
+                if (purchase is not null) purchase[i] = purchaseDays[i];
+                if (perMonth is not null) perMonth[i] = any ? t.Orders / Math.Max(tenureDays / DaysPerMonth, 1.0) : 0;
+                if (amount is not null) amount[i] = (double)t.Amount;
+                if (profit is not null) profit[i] = t.ProfitOrders > 0 ? (double)t.Profit : any ? double.NaN : 0;
+                if (amount365 is not null) amount365[i] = (double)t.Amount365;
+                if (amount180 is not null) amount180[i] = (double)t.Amount180;
+                if (amount90 is not null) amount90[i] = (double)t.Amount90;
+                if (profit365 is not null) profit365[i] = (double)t.Profit365;
+                if (orders365 is not null) orders365[i] = t.Orders365;
+                if (orders180 is not null) orders180[i] = t.Orders180;
+                if (orders90 is not null) orders90[i] = t.Orders90;
+                if (margin is not null) margin[i] = t.ProfitOrders > 0 && t.ProfitBase != 0 ? (double)(t.Profit / t.ProfitBase) : double.NaN;
+                if (average is not null) average[i] = any ? (double)(t.Amount / t.Orders) : double.NaN;
+                if (breadth is not null) breadth[i] = System.Numerics.BitOperations.PopCount(t.Categories) + breadthExtra[i] + summaryCategories[i];
+                if (amountPrev is not null) amountPrev[i] = (double)t.AmountPrev365;
+                if (growth is not null) growth[i] = t.AmountPrev365 != 0 ? (double)((t.Amount365 - t.AmountPrev365) / t.AmountPrev365) : double.NaN;
+            }
         }
     }
+
+    private const int RowsPerRange = 65_536;
 
     // Sorts the (customer, day) entries once and walks each customer's distinct days in date order.
     private (int[] Days, double[] Rate) PurchaseDays(int n)

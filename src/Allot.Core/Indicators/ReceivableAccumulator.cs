@@ -7,6 +7,9 @@ namespace Allot.Core.Indicators;
 /// zero: overpaying one invoice does not settle another.</remarks>
 internal sealed class ReceivableAccumulator(CustomerIndex index, int asOfDay)
 {
+    /// <summary>The columns <see cref="Write"/> makes.</summary>
+    public static readonly string[] Columns = ["collection_days", "open_receivables", "overdue_amount", "overdue_days", "late_paid_share"];
+
     private readonly Dictionary<string, int> _invoiceOf = new(StringComparer.Ordinal);
     private readonly List<int> _customer = [];
     private readonly List<int> _issueDay = [];

@@ -24,6 +24,39 @@ internal sealed class ByteKeyTable
     /// <summary>The bytes of a key by id.</summary>
     public ReadOnlySpan<byte> KeyOf(int id) => _arena.AsSpan(_start[id], _length[id]);
 
+    /// <summary>The ids in the byte order of their keys (for ASCII keys, the ordinal order of their strings).</summary>
+    /// <remarks>A merge sort over the runs already in order: a file sorted by key gives each worker sorted runs, so
+    /// this is then about one pass.</remarks>
+    public int[] IdsInKeyOrder()
+    {
+        var ids = new int[Count];
+        for (int i = 0; i < ids.Length; i++) ids[i] = i;
+        var scratch = new int[Count];
+        // Runs already in order, as [start, end) bounds.
+        var bounds = new List<int> { 0 };
+        for (int i = 1; i < ids.Length; i++)
+            if (Compare(ids[i - 1], ids[i]) > 0) bounds.Add(i);
+        bounds.Add(ids.Length);
+        while (bounds.Count > 2)
+        {
+            var merged = new List<int> { 0 };
+            for (int r = 0; r + 1 < bounds.Count; r += 2)
+            {
+                int start = bounds[r], middle = bounds[r + 1], end = r + 2 < bounds.Count ? bounds[r + 2] : middle;
+                int a = start, b = middle, o = start;
+                while (a < middle && b < end) scratch[o++] = Compare(ids[a], ids[b]) <= 0 ? ids[a++] : ids[b++];
+                while (a < middle) scratch[o++] = ids[a++];
+                while (b < end) scratch[o++] = ids[b++];
+                merged.Add(end);
+            }
+            (ids, scratch) = (scratch, ids);
+            bounds = merged;
+        }
+        return ids;
+    }
+
+    private int Compare(int x, int y) => KeyOf(x).SequenceCompareTo(KeyOf(y));
+
     /// <summary>The id of a key, adding it when new.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> key)

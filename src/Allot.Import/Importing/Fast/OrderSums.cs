@@ -155,7 +155,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
         }
     }
 
-    /// <summary>One summary per customer, in order of first sight; purchase days and categories are 0 unless asked
+    /// <summary>One summary per customer, in the byte order of their keys; purchase days and categories are 0 unless asked
     /// for in the detail.</summary>
     /// <exception cref="OverflowException">A sum is exactly zero after a negative value: its decimal sign is
     /// not known here.</exception>
@@ -178,9 +178,12 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
                     throw new OverflowException("a money sum needs more digits than a decimal holds");
             }
         }
-        // Made as read, one per customer; the count is known up front (the calculator sizes its tables by it).
-        return Enumerable.Range(0, n).Select(c =>
+        // Made as read, one per customer in key order (so the indicator table need not sort them); the count is known
+        // up front (the calculator sizes its tables by it).
+        int[] order = _keys.IdsInKeyOrder();
+        return Enumerable.Range(0, n).Select(k =>
         {
+            int c = order[k];
             ref Entry t = ref _entries[c];
             return new OrderSummary
             {

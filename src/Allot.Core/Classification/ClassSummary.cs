@@ -29,41 +29,64 @@ public sealed record ClassSummary(string Class, int Customers, double CustomerSh
         var revenue = table.Number(revenueIndicator);
         var profit = table.HasNumber(profitIndicator) ? table.Number(profitIndicator) : default;
         var means = (meanIndicators ?? DefaultMeans).Where(table.HasNumber).ToList();
-        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var columns = means.Select(m => table.Number(m).ToArray()).ToArray();
+        int n = result.Assignments.Count;
+
+        // One pass over the rows: each row's class as a number (class strings are mostly shared instances, so they
+        // are matched by reference first), and per class its count and sums. Each class's sums add its rows in row
+        // order, as summing the class's rows one class at a time would.
+        var idByInstance = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        var idByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var counts = new List<int>();
+        var revenues = new List<double>();
+        var profits = new List<double>();
+        var sums = new List<double[]>();
+        var present = new List<int[]>();
         double totalRevenue = 0, totalProfit = 0;
-        for (int i = 0; i < result.Assignments.Count; i++)
+        for (int i = 0; i < n; i++)
         {
             totalRevenue += Finite(revenue[i]);
             if (!profit.IsEmpty) totalProfit += Finite(profit[i]);
             string c = result.ClassOf(i);
-            if (!groups.TryGetValue(c, out var rows)) groups[c] = rows = [];
-            rows.Add(i);
+            if (!idByInstance.TryGetValue(c, out int id))
+            {
+                if (!idByName.TryGetValue(c, out id))
+                {
+                    idByName[c] = id = names.Count;
+                    names.Add(c);
+                    counts.Add(0);
+                    revenues.Add(0);
+                    profits.Add(0);
+                    sums.Add(new double[columns.Length]);
+                    present.Add(new int[columns.Length]);
+                }
+                idByInstance[c] = id;
+            }
+            counts[id]++;
+            revenues[id] += Finite(revenue[i]);
+            if (!profit.IsEmpty) profits[id] += Finite(profit[i]);
+            var classSums = sums[id];
+            var classPresent = present[id];
+            for (int k = 0; k < columns.Length; k++)
+            {
+                double v = columns[k][i];
+                if (!double.IsFinite(v)) continue;
+                classSums[k] += v;
+                classPresent[k]++;
+            }
         }
-        int n = result.Assignments.Count;
-        var order = result.Classes.Where(groups.ContainsKey)
-            .Concat(groups.Keys.Where(c => !result.Classes.Contains(c)).Order(StringComparer.Ordinal));
+        var order = result.Classes.Where(idByName.ContainsKey)
+            .Concat(idByName.Keys.Where(c => !result.Classes.Contains(c)).Order(StringComparer.Ordinal));
         var list = new List<ClassSummary>();
         foreach (string c in order)
         {
-            var rows = groups[c];
-            double rev = 0, prof = 0;
-            foreach (int i in rows)
-            {
-                rev += Finite(revenue[i]);
-                if (!profit.IsEmpty) prof += Finite(profit[i]);
-            }
+            int id = idByName[c];
             var classMeans = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (string name in means)
-            {
-                var column = table.Number(name);
-                double sum = 0;
-                int count = 0;
-                foreach (int i in rows)
-                    if (double.IsFinite(column[i])) { sum += column[i]; count++; }
-                classMeans[name] = count == 0 ? double.NaN : sum / count;
-            }
-            list.Add(new ClassSummary(c, rows.Count, n == 0 ? 0 : (double)rows.Count / n, rev, totalRevenue == 0 ? 0 : rev / totalRevenue,
-                totalProfit == 0 ? 0 : prof / totalProfit, classMeans));
+            for (int k = 0; k < columns.Length; k++)
+                classMeans[means[k]] = present[id][k] == 0 ? double.NaN : sums[id][k] / present[id][k];
+            list.Add(new ClassSummary(c, counts[id], n == 0 ? 0 : (double)counts[id] / n, revenues[id], totalRevenue == 0 ? 0 : revenues[id] / totalRevenue,
+                totalProfit == 0 ? 0 : profits[id] / totalProfit, classMeans));
         }
         return list;
     }

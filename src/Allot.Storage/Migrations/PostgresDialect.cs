@@ -49,6 +49,17 @@ public static partial class PostgresDialect
         return output.ToString();
     }
 
+    /// <summary>Turns SQLite's numbered parameters (<c>?1</c>, <c>?2</c>…) in a query both stores run (see
+    /// <c>Maintenance/MaintenanceSql</c>) into PostgreSQL's positional ones (<c>$1</c>, <c>$2</c>…), outside
+    /// string literals, quoted identifiers and comments.</summary>
+    public static string Positional(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var chars = sql.ToCharArray();
+        foreach (Match m in NumberedParameter().Matches(Mask(sql))) chars[m.Index] = '$';
+        return new string(chars);
+    }
+
     private static string Mask(string sql)
     {
         var chars = sql.ToCharArray();
@@ -107,6 +118,9 @@ public static partial class PostgresDialect
         | (?<text>(?<=(?:[(,]|\bADD(?:\s+COLUMN)?)\s*\w+\s+)TEXT\b)
         """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Rule();
+
+    [GeneratedRegex(@"\?[0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedParameter();
 
     [GeneratedRegex(@"\bAUTOINCREMENT\b|\bWITHOUT\s+ROWID\b|\)\s*STRICT\b|\bINSERT\s+OR\s+\w+|\bREPLACE\s+INTO\b|\bPRAGMA\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Refused();

@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace Allot.Storage.Migrations;
 
 /// <summary>Turns the portable SQL the migrations are written in (SQLite's own dialect, restricted to a subset
-/// both engines share) into PostgreSQL. The one place where the two dialects differ for the schema.</summary>
+/// both engines share) into PostgreSQL, and the numbered parameters of queries both stores run into PostgreSQL's.
+/// The one place where the two dialects differ for the schema and the shared queries.</summary>
 /// <remarks>
 /// <para>Rules, applied outside string literals, quoted identifiers and comments:</para>
 /// <list type="bullet">

@@ -117,6 +117,7 @@ internal sealed partial class PostgresMaintenanceSession
                 clear.ExecuteNonQuery();
             }
             if (inserted.Count == 0) return;
+            Flush();
             using var copy = new BinaryCopy(_c, $"followup_tasks ({MaintenanceSql.TaskInsertColumns})");
             foreach (var (task, print) in inserted)
             {

@@ -27,6 +27,11 @@ namespace Allot.Storage.Postgres;
 /// <para>The SQL is <see cref="MaintenanceSql"/>'s, the same as SQLite's, with positional parameters
 /// (<see cref="PostgresDialect.Positional"/>); large reads go through a cursor fetched in batches, so the connection
 /// is free for other statements between them (as SQLite allows), and the plan is written by binary COPY.</para>
+/// <para>A round trip to the server costs far more than a statement in SQLite's process, and the daily job's first run
+/// over a book records tens of thousands of events. So the writes that cannot be refused (a warning, an event's rows
+/// after its owner change was made) are queued and sent together, in one batch, before the next statement of the
+/// session runs, at commit, or every <see cref="QueueLimit"/> statements; only the owner change itself, whose row count
+/// decides whether the event applies, is sent at once. Reads therefore still see every write made before them.</para>
 /// </remarks>
 internal sealed partial class PostgresMaintenanceSession : IMaintenanceSession
 {
@@ -36,6 +41,8 @@ internal sealed partial class PostgresMaintenanceSession : IMaintenanceSession
     private readonly TimeProvider _clock;
     private readonly bool _write;
     private readonly Dictionary<string, NpgsqlCommand> _statements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _positional = new(StringComparer.Ordinal);
+    private readonly List<(string Sql, object?[] Args)> _queue = [];
     private readonly long _runId;
     private bool _open = true;
     private int _cursors;
@@ -133,15 +140,14 @@ internal sealed partial class PostgresMaintenanceSession : IMaintenanceSession
         }
         else
         {
-            Cached(MaintenanceSql.Warn, e.CustomerKey, e.RepKey, e.Day,
-                e.Due ?? throw new ArgumentException("a warning needs its due date", nameof(e))).ExecuteNonQuery();
+            Queue(MaintenanceSql.Warn, e.CustomerKey, e.RepKey, e.Day, e.Due ?? throw new ArgumentException("a warning needs its due date", nameof(e)));
         }
         string now = Now();
-        Cached(MaintenanceSql.InsertEvent, e.CustomerKey, MaintenanceSql.Kind(e.Kind), e.Pool, e.RepKey, e.Day, now, e.By, e.Reason, e.Due).ExecuteNonQuery();
+        Queue(MaintenanceSql.InsertEvent, e.CustomerKey, MaintenanceSql.Kind(e.Kind), e.Pool, e.RepKey, e.Day, now, e.By, e.Reason, e.Due);
         if (!e.MovesOwner) return;
-        Cached(MaintenanceSql.ClearWarning, e.CustomerKey).ExecuteNonQuery();
+        Queue(MaintenanceSql.ClearWarning, e.CustomerKey);
         var (from, to) = MaintenanceSql.Owners(e);
-        Cached(MaintenanceSql.InsertHistory, e.CustomerKey, from, to, now, e.By, MaintenanceSql.HistoryReason(e)).ExecuteNonQuery();
+        Queue(MaintenanceSql.InsertHistory, e.CustomerKey, from, to, now, e.By, MaintenanceSql.HistoryReason(e));
     });
 
     public void AddInteraction(Interaction interaction) => Guard(() =>
@@ -180,13 +186,18 @@ internal sealed partial class PostgresMaintenanceSession : IMaintenanceSession
     public void Commit()
     {
         EnsureOpen();
-        Guard(() => _tx.Commit());
+        Guard(() =>
+        {
+            Flush();
+            _tx.Commit();
+        });
         _open = false;
         Close();
     }
 
     public void Dispose()
     {
+        _queue.Clear();
         if (_open)
         {
             _open = false;
@@ -210,7 +221,8 @@ internal sealed partial class PostgresMaintenanceSession : IMaintenanceSession
     /// <summary>A one-off command with the shared SQL's parameters bound; the caller disposes it.</summary>
     internal NpgsqlCommand Command(string sql, params object?[] args)
     {
-        var cmd = new NpgsqlCommand(PostgresDialect.Positional(sql), _c, _tx);
+        Flush();
+        var cmd = new NpgsqlCommand(Positional(sql), _c, _tx);
         Bind(cmd, args);
         return cmd;
     }
@@ -218,6 +230,7 @@ internal sealed partial class PostgresMaintenanceSession : IMaintenanceSession
     /// <summary>A command kept (and prepared on the server) for the session, bound afresh by each use.</summary>
     internal NpgsqlCommand Cached(string sql, params object?[] args)
     {
+        Flush();
         if (!_statements.TryGetValue(sql, out var cmd))
         {
             cmd = Command(sql, args);
@@ -227,6 +240,42 @@ internal sealed partial class PostgresMaintenanceSession : IMaintenanceSession
         }
         for (int i = 0; i < args.Length; i++) Set(cmd.Parameters[i], args[i]);
         return cmd;
+    }
+
+    /// <summary>Statements queued before they are sent in one batch.</summary>
+    private const int QueueLimit = 4096;
+
+    /// <summary>Queues a write that cannot be refused; it is sent before the session's next statement.</summary>
+    private void Queue(string sql, params object?[] args)
+    {
+        _queue.Add((sql, args));
+        if (_queue.Count >= QueueLimit) Flush();
+    }
+
+    /// <summary>Sends the queued writes, in order, in one round trip.</summary>
+    private void Flush()
+    {
+        if (_queue.Count == 0) return;
+        using var batch = new NpgsqlBatch(_c, _tx);
+        foreach (var (sql, args) in _queue)
+        {
+            var cmd = new NpgsqlBatchCommand(Positional(sql));
+            foreach (var arg in args)
+            {
+                var p = new NpgsqlParameter();
+                Set(p, arg);
+                cmd.Parameters.Add(p);
+            }
+            batch.BatchCommands.Add(cmd);
+        }
+        _queue.Clear();
+        batch.ExecuteNonQuery();
+    }
+
+    private string Positional(string sql)
+    {
+        if (!_positional.TryGetValue(sql, out var translated)) _positional[sql] = translated = PostgresDialect.Positional(sql);
+        return translated;
     }
 
     internal long Scalar(string sql, params object?[] args) => Guard(() =>

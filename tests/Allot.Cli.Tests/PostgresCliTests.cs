@@ -8,7 +8,7 @@ namespace Allot.Cli.Tests;
 
 /// <summary>`allot` against PostgreSQL (ALLOT_TEST_PG; see TestPostgres): the same results as with SQLite, real
 /// processes importing at once, and a clear line when the server cannot be reached.</summary>
-public sealed class PostgresCliTests : IDisposable
+public sealed partial class PostgresCliTests : IDisposable
 {
     private readonly List<string> _dbs = [];
 
@@ -65,6 +65,59 @@ public sealed class PostgresCliTests : IDisposable
         Assert.Equal(sqlite.Run("classify", "--by", "t", "--format", "json").Stdout, postgres.Run("classify", "--by", "t", "--format", "json").Stdout);
         string key = sqlite.Json("customers", "list", "--limit", "1")[0].GetProperty("key").GetString()!;
         Assert.Equal(sqlite.Run("explain", key, "--format", "json").Stdout, postgres.Run("explain", key, "--format", "json").Stdout);
+    }
+
+    [Fact]
+    public void PoolFollowUpsAlertsDaily_Postgres_SameOutputAsSqlite()
+    {
+        using var sqlite = new CliSandbox();
+        using var postgres = new CliSandbox(Db());
+        // Day by day: the daily job warns C2, a claim and its refusals, a logged interaction, the reclaim, the plan
+        // and the alerts; every command must answer the same on both stores (paths aside).
+        string[][] days =
+        [
+            ["daily", "--today", "2026-02-01"],
+            ["pool", "list", "--today", "2026-02-01"],
+            ["pool", "claim", "P1", "--rep", "R2", "--today", "2026-02-01"],
+            ["pool", "claim", "P1", "--rep", "R1", "--today", "2026-02-01"],
+            ["interactions", "log", "C1", "--kind", "visit", "--today", "2026-02-03", "--key", "L1"],
+            ["daily", "--today", "2026-02-06"],
+            ["daily", "--today", "2026-02-06"],
+            ["pool", "claim", "C2", "--rep", "R2", "--today", "2026-02-07"],
+            ["pool", "claim", "C2", "--rep", "R1", "--today", "2026-02-07"],
+            ["pool", "release", "C3", "--by", "boss", "--reason", "moving", "--today", "2026-02-08"],
+            ["pool", "claim", "C3", "--rep", "R2", "--today", "2026-02-01"],
+            ["followups", "due", "--today", "2026-02-08", "--days", "30"],
+            ["followups", "plan", "--today", "2026-02-08"],
+            ["alerts", "--today", "2026-02-08"],
+            ["customers", "show", "C2"],
+        ];
+        var outputs = new List<string>[2];
+        foreach (var (box, n) in new[] { (sqlite, 0), (postgres, 1) })
+        {
+            PoolBook.Load(box);
+            string rules = Path.Combine(box.Folder, "allot.rules.json");
+            outputs[n] = [.. days.Select(args =>
+            {
+                // Commands that read the rules get them from the sandbox (the default on PostgreSQL is ./allot.rules.json).
+                var r = box.Run([.. args, .. args[0] is "followups" && args[1] == "due" || args[0] == "customers" ? [] : new[] { "--rules", rules }, "--format", "json"]);
+                return Instants().Replace($"{string.Join(' ', args)} → {r.Exit}\n{r.Stdout}{r.Stderr}".Replace(box.Folder, "<folder>"), "<time>");
+            })];
+        }
+        for (int i = 0; i < days.Length; i++) Assert.Equal(outputs[0][i], outputs[1][i]);
+        var pg = outputs[1];
+        Assert.Contains("<folder>/digests/digest-2026-02-01.json", pg[0]);
+        Assert.Contains("\"result\": \"done\"", pg[2]);
+        Assert.Contains("it belongs to R2", pg[3]);
+        Assert.Contains("\"reclaimed\": 1", pg[5]);
+        Assert.Contains("\"run_of_the_day\": 2", pg[6]);
+        Assert.Contains("\"reason\": \"cool_down\"", pg[7]);
+        Assert.Contains("\"result\": \"done\"", pg[8]);
+        Assert.Contains("\"reason\": \"daily_limit\"", pg[10]);
+        // The history: the same events (their recorded times aside), each owner change in the owner history.
+        string History(CliSandbox box) => string.Join('\n', box.Json("pool", "history").EnumerateArray()
+            .Select(e => string.Join(' ', new[] { "day", "customer", "event", "rep", "by", "reason" }.Select(f => e.GetProperty(f).ToString()))));
+        Assert.Equal(History(sqlite), History(postgres));
     }
 
     [Fact]
@@ -178,6 +231,10 @@ public sealed class PostgresCliTests : IDisposable
         int exit = AllotApp.Run(args, stdout, stderr);
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Times of day the clock gave (recorded_at, "last at …"): they differ between two runs.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)")]
+    private static partial System.Text.RegularExpressions.Regex Instants();
 
     private string Db()
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Allot.Core.Maintenance;
+using Allot.Storage.Maintenance;
 
 namespace Allot.Cli.Commands;
 
@@ -10,7 +11,8 @@ internal static class RulesFile
 {
     public static Option<string?> RulesOption() => new("--rules")
     {
-        Description = "Rules file (default: the ALLOT_RULES environment variable, else <store>.rules.json beside the store; see `allot pool init`)",
+        Description = "Rules file (default: the ALLOT_RULES environment variable, else <store>.rules.json beside the store, "
+            + "./allot.rules.json for a PostgreSQL store; see `allot pool init`)",
     };
 
     public static Option<DateOnly?> TodayOption() => new("--today")
@@ -21,17 +23,14 @@ internal static class RulesFile
     public static Option<string?> ByOption(string description = "Who acts, recorded with every event (default: the OS user)") =>
         new("--by") { Description = description };
 
-    /// <summary>--rules, else ALLOT_RULES, else &lt;store&gt;.rules.json beside the store.</summary>
+    /// <summary>--rules, else ALLOT_RULES, else &lt;store&gt;.rules.json beside the store (./allot.rules.json for PostgreSQL).</summary>
     public static string PathFor(CliContext ctx, string? given) =>
         given is { Length: > 0 } ? given
         : Environment.GetEnvironmentVariable("ALLOT_RULES") is { Length: > 0 } env ? env
         : DefaultPath(ctx.DbPath);
 
-    public static string DefaultPath(string storePath)
-    {
-        string full = Path.GetFullPath(storePath);
-        return Path.Combine(Path.GetDirectoryName(full) ?? ".", Path.GetFileNameWithoutExtension(full) + ".rules.json");
-    }
+    /// <summary>&lt;store&gt;.rules.json beside a SQLite store; ./allot.rules.json for a PostgreSQL one.</summary>
+    public static string DefaultPath(string storePath) => DailyRun.DefaultRulesPath(storePath);
 
     /// <summary>Parses the rules file. Missing: refused when <paramref name="required"/> (the command changes owners in
     /// bulk and should not do it by defaults nobody reviewed), otherwise the built-in defaults with a note.</summary>

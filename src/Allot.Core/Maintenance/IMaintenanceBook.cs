@@ -10,7 +10,8 @@ namespace Allot.Core.Maintenance;
 /// <summary>The port the pool, follow-up and alert workflows read and write the book through; the store implements
 /// it as one transaction (see <c>IStore.BeginMaintenance</c>).</summary>
 /// <remarks>Everything read reflects the writes made through the same book before. Implementations serialize
-/// writers (SQLite: <c>BEGIN IMMEDIATE</c>), so a check made here still holds when its result is written.</remarks>
+/// writers (SQLite: <c>BEGIN IMMEDIATE</c>; PostgreSQL: the store's transaction-level advisory write lock), so a check
+/// made here still holds when its result is written.</remarks>
 public interface IMaintenanceBook
 {
     /// <summary>Brings the per-customer activity summary (first and last order, last interaction) up to date with

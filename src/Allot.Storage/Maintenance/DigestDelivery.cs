@@ -8,11 +8,13 @@ namespace Allot.Storage.Maintenance;
 /// <summary>Writes the daily digest to a file and POSTs it as JSON to the rules' webhook.</summary>
 public static class DigestDelivery
 {
-    /// <summary>The digest folder: the rules' <c>alerts.digest_dir</c> (relative to the rules file), else "digests" beside the store.</summary>
+    /// <summary>The digest folder: the rules' <c>alerts.digest_dir</c> (relative to the rules file), else "digests" beside
+    /// the store (beside the rules file for a PostgreSQL store, which is no file).</summary>
     public static string Folder(MaintenanceRules rules, string rulesPath, string storePath)
     {
-        if (rules.Alerts.DigestDirectory is { } dir)
-            return Path.IsPathRooted(dir) ? dir : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(rulesPath)) ?? ".", dir);
+        string rulesFolder = Path.GetDirectoryName(Path.GetFullPath(rulesPath)) ?? ".";
+        if (rules.Alerts.DigestDirectory is { } dir) return Path.IsPathRooted(dir) ? dir : Path.Combine(rulesFolder, dir);
+        if (StoreFactory.IsServer(storePath)) return Path.Combine(rulesFolder, "digests");
         return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath)) ?? ".", "digests");
     }
 

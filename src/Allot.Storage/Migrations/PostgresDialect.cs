@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 namespace Allot.Storage.Migrations;
 
 /// <summary>Turns the portable SQL the migrations are written in (SQLite's own dialect, restricted to a subset
-/// both engines share) into PostgreSQL. The one place where the two dialects differ for the schema.</summary>
+/// both engines share) into PostgreSQL, and the numbered parameters of queries both stores run into PostgreSQL's.
+/// The one place where the two dialects differ for the schema and the shared queries.</summary>
 /// <remarks>
 /// <para>Rules, applied outside string literals, quoted identifiers and comments:</para>
 /// <list type="bullet">
@@ -47,6 +48,17 @@ public static partial class PostgresDialect
         }
         output.Append(portableSql, copied, portableSql.Length - copied);
         return output.ToString();
+    }
+
+    /// <summary>Turns SQLite's numbered parameters (<c>?1</c>, <c>?2</c>…) in a query both stores run (see
+    /// <c>Maintenance/MaintenanceSql</c>) into PostgreSQL's positional ones (<c>$1</c>, <c>$2</c>…), outside
+    /// string literals, quoted identifiers and comments.</summary>
+    public static string Positional(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var chars = sql.ToCharArray();
+        foreach (Match m in NumberedParameter().Matches(Mask(sql))) chars[m.Index] = '$';
+        return new string(chars);
     }
 
     private static string Mask(string sql)
@@ -107,6 +119,9 @@ public static partial class PostgresDialect
         | (?<text>(?<=(?:[(,]|\bADD(?:\s+COLUMN)?)\s*\w+\s+)TEXT\b)
         """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Rule();
+
+    [GeneratedRegex(@"\?[0-9]+", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedParameter();
 
     [GeneratedRegex(@"\bAUTOINCREMENT\b|\bWITHOUT\s+ROWID\b|\)\s*STRICT\b|\bINSERT\s+OR\s+\w+|\bREPLACE\s+INTO\b|\bPRAGMA\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Refused();

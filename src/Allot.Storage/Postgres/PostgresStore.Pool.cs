@@ -1,18 +1,31 @@
 using Allot.Core.Maintenance;
 using Allot.Core.Pool;
+using Npgsql;
 
 namespace Allot.Storage.Postgres;
 
-/// <summary>The pool (公海), follow-up plan and daily jobs (migration 5): their history reads the same as on SQLite;
-/// the workflows themselves run on SQLite only for now.</summary>
+/// <summary>The pool (公海), follow-up plan and daily jobs (migration 5): the workflows' book
+/// (<see cref="PostgresMaintenanceSession"/>) and their history.</summary>
 public sealed partial class PostgresStore
 {
     /// <inheritdoc />
-    /// <exception cref="StoreException">Always, for now: the maintenance session (claims under a write lock, the plan
-    /// difference, activity watermarks) exists for SQLite only.</exception>
-    public IMaintenanceSession BeginMaintenance(bool write = true) =>
-        throw new StoreException("the pool, follow-up plan, alerts and daily jobs run on a SQLite store for now; "
-            + "on PostgreSQL they are not available yet (use a SQLite store with --db FILE for these commands)");
+    /// <remarks>A writing session waits for the store's write lock (another claim, a daily job or an import in
+    /// progress) before it reads anything; a read-only one never waits.</remarks>
+    public IMaintenanceSession BeginMaintenance(bool write = true)
+    {
+        NpgsqlConnection? c = null;
+        try
+        {
+            c = _source.OpenConnection();
+            return new PostgresMaintenanceSession(c, _clock, write, _where);
+        }
+        catch (Exception e)
+        {
+            c?.Dispose();
+            if (PostgresErrors.Handles(e)) throw PostgresErrors.From(e, _where);
+            throw;
+        }
+    }
 
     /// <inheritdoc />
     public IReadOnlyList<PoolEvent> GetPoolEvents(string? customerKey = null, int limit = 100) => Run(c =>

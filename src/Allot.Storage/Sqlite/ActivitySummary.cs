@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Allot.Storage.Maintenance;
 using SQLitePCL;
 
 namespace Allot.Storage.Sqlite;
@@ -21,9 +22,9 @@ internal static class ActivitySummary
 
     public static void Refresh(sqlite3 db, Func<string, RawStatement> prepare)
     {
-        long ordersMark = State(prepare, "activity.orders_rowid"), interactionsMark = State(prepare, "activity.interactions_rowid");
-        long importsMark = State(prepare, "activity.imports_id");
-        using (var updated = prepare("SELECT COUNT(*) FROM imports WHERE id > ?1 AND kind IN ('orders', 'interactions') AND updated > 0"))
+        long ordersMark = State(prepare, MaintenanceSql.OrdersMark), interactionsMark = State(prepare, MaintenanceSql.InteractionsMark);
+        long importsMark = State(prepare, MaintenanceSql.ImportsMark);
+        using (var updated = prepare(MaintenanceSql.UpdatingImports))
         {
             updated.Bind(1, importsMark);
             updated.Step();
@@ -41,16 +42,8 @@ internal static class ActivitySummary
 
         if (days.Count > 0)
         {
-            using var upsert = prepare("""
-                INSERT INTO customer_activity (customer_key, first_order, last_order, last_interaction) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT (customer_key) DO UPDATE SET
-                  first_order = CASE WHEN excluded.first_order IS NOT NULL AND (customer_activity.first_order IS NULL OR excluded.first_order < customer_activity.first_order)
-                                     THEN excluded.first_order ELSE customer_activity.first_order END,
-                  last_order = CASE WHEN excluded.last_order IS NOT NULL AND (customer_activity.last_order IS NULL OR excluded.last_order > customer_activity.last_order)
-                                    THEN excluded.last_order ELSE customer_activity.last_order END,
-                  last_interaction = CASE WHEN excluded.last_interaction IS NOT NULL AND (customer_activity.last_interaction IS NULL OR excluded.last_interaction > customer_activity.last_interaction)
-                                          THEN excluded.last_interaction ELSE customer_activity.last_interaction END
-                """);
+            using var upsert = prepare("INSERT INTO customer_activity (customer_key, first_order, last_order, last_interaction) VALUES (?1, ?2, ?3, ?4) "
+                + MaintenanceSql.MergeActivity);
             // In key order: a rebuilt table then lies in the order the jobs read it.
             foreach (var (key, a) in days.OrderBy(p => p.Key, StringComparer.Ordinal))
             {
@@ -61,9 +54,9 @@ internal static class ActivitySummary
                 upsert.Execute();
             }
         }
-        SetState(prepare, "activity.orders_rowid", Math.Max(ordersMark, maxOrder));
-        SetState(prepare, "activity.interactions_rowid", Math.Max(interactionsMark, maxInteraction));
-        using var imports = prepare("SELECT COALESCE(MAX(id), 0) FROM imports");
+        SetState(prepare, MaintenanceSql.OrdersMark, Math.Max(ordersMark, maxOrder));
+        SetState(prepare, MaintenanceSql.InteractionsMark, Math.Max(interactionsMark, maxInteraction));
+        using var imports = prepare(MaintenanceSql.LastImport);
         imports.Step();
         SetState(prepare, "activity.imports_id", imports.ColumnInt64(0));
     }
@@ -72,12 +65,7 @@ internal static class ActivitySummary
     /// re-plan in the same transaction sees it; the next refresh reads the row again, which changes nothing.</summary>
     public static void Touch(Func<string, RawStatement> prepare, string customerKey, DateOnly day)
     {
-        using var upsert = prepare("""
-            INSERT INTO customer_activity (customer_key, last_interaction) VALUES (?1, ?2)
-            ON CONFLICT (customer_key) DO UPDATE SET last_interaction = CASE
-              WHEN customer_activity.last_interaction IS NULL OR excluded.last_interaction > customer_activity.last_interaction
-              THEN excluded.last_interaction ELSE customer_activity.last_interaction END
-            """);
+        using var upsert = prepare(MaintenanceSql.TouchActivity);
         upsert.Bind(1, customerKey);
         upsert.Bind(2, day);
         upsert.Execute();
@@ -146,14 +134,14 @@ internal static class ActivitySummary
 
     private static long State(Func<string, RawStatement> prepare, string name)
     {
-        using var q = prepare("SELECT value FROM store_state WHERE name = ?1");
+        using var q = prepare(MaintenanceSql.GetState);
         q.Bind(1, name);
         return q.Step() ? long.Parse(q.ColumnText(0)!, CultureInfo.InvariantCulture) : 0;
     }
 
     private static void SetState(Func<string, RawStatement> prepare, string name, long value)
     {
-        using var u = prepare("INSERT INTO store_state (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+        using var u = prepare(MaintenanceSql.SetState);
         u.Bind(1, name);
         u.Bind(2, value.ToString(CultureInfo.InvariantCulture));
         u.Execute();

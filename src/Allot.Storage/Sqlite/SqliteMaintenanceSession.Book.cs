@@ -2,22 +2,13 @@ using System.Text;
 using Allot.Core.Customers;
 using Allot.Core.Maintenance;
 using Allot.Core.Pool;
+using Allot.Storage.Maintenance;
 
 namespace Allot.Storage.Sqlite;
 
 /// <summary>Reading the book: every customer with its classes, activity and standing warning.</summary>
 internal sealed partial class SqliteMaintenanceSession
 {
-    /// <summary>One customer's row with its activity, classes (run ?1) and warning: the single-customer lookup.</summary>
-    private const string BookColumns = """
-        c.key, c.name, c.region, c.status, c.owner_rep, c.owner_since, c.created_date, c.birthday, c.key_account, c.tags,
-        a.first_order, a.last_order, a.last_interaction, r.tier, r.segment, r.lifecycle_stage, w.rep_key, w.warned_on, w.due_date
-        FROM customers c
-        LEFT JOIN customer_activity a ON a.customer_key = c.key
-        LEFT JOIN classification_results r ON r.run_id = ?1 AND r.customer_key = c.key
-        LEFT JOIN pool_warnings w ON w.customer_key = c.key
-        """;
-
     public IEnumerable<BookCustomer> ReadBook(CustomerStatus? status = null)
     {
         EnsureOpen();
@@ -72,7 +63,7 @@ internal sealed partial class SqliteMaintenanceSession
     public BookCustomer? GetBookCustomer(string key)
     {
         EnsureOpen();
-        var q = Cached($"SELECT {BookColumns} WHERE c.key = ?2");
+        var q = Cached(MaintenanceSql.BookCustomer);
         q.Bind(1, _runId);
         q.Bind(2, key);
         try

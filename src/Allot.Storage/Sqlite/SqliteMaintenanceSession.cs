@@ -6,6 +6,7 @@ using Allot.Core.FollowUps;
 using Allot.Core.Maintenance;
 using Allot.Core.Pool;
 using Allot.Core.Reps;
+using Allot.Storage.Maintenance;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -37,7 +38,7 @@ internal sealed partial class SqliteMaintenanceSession : IMaintenanceSession
         Exec(write ? "BEGIN IMMEDIATE" : "BEGIN");
         try
         {
-            using var run = Prepare("SELECT id, as_of FROM classification_runs ORDER BY id DESC LIMIT 1");
+            using var run = Prepare(MaintenanceSql.LatestRun);
             if (run.Step())
             {
                 _runId = run.ColumnInt64(0);
@@ -83,7 +84,7 @@ internal sealed partial class SqliteMaintenanceSession : IMaintenanceSession
     public Rep? GetRep(string key)
     {
         EnsureOpen();
-        var q = Cached("SELECT key, name, team, level, active FROM reps WHERE key = ?1");
+        var q = Cached(MaintenanceSql.Rep);
         q.Bind(1, key);
         try
         {
@@ -97,12 +98,12 @@ internal sealed partial class SqliteMaintenanceSession : IMaintenanceSession
         finally { q.Reset(); }
     }
 
-    public int CountOwned(string repKey) => (int)Scalar("SELECT COUNT(*) FROM customers WHERE owner_rep = ?1 AND status = 'active'", repKey);
+    public int CountOwned(string repKey) => (int)Scalar(MaintenanceSql.CountOwned, repKey);
 
     public int CountEvents(string repKey, PoolEventKind kind, DateOnly from, DateOnly to)
     {
         EnsureOpen();
-        var q = Cached("SELECT COUNT(*) FROM pool_events WHERE rep_key = ?1 AND kind = ?2 AND event_day >= ?3 AND event_day <= ?4");
+        var q = Cached(MaintenanceSql.CountEvents);
         q.Bind(1, repKey);
         q.Bind(2, Kind(kind));
         q.Bind(3, from);
@@ -118,7 +119,7 @@ internal sealed partial class SqliteMaintenanceSession : IMaintenanceSession
     public DateOnly? LastLost(string customerKey, string repKey)
     {
         EnsureOpen();
-        var q = Cached("SELECT MAX(event_day) FROM pool_events WHERE customer_key = ?1 AND kind IN ('reclaimed', 'released') AND rep_key = ?2");
+        var q = Cached(MaintenanceSql.LastLost);
         q.Bind(1, customerKey);
         q.Bind(2, repKey);
         try
@@ -131,14 +132,7 @@ internal sealed partial class SqliteMaintenanceSession : IMaintenanceSession
     public IEnumerable<InvoiceBalance> ReadOpenInvoices(DateOnly today)
     {
         EnsureOpen();
-        // Payments per invoice first (one pass over payments), then invoices joined to them by key.
-        using var q = Prepare("""
-            SELECT i.customer_key, i.key, i.due_date, i.amount, COALESCE(p.paid, 0)
-            FROM invoices i
-            LEFT JOIN (SELECT invoice_key, SUM(amount) AS paid FROM payments WHERE payment_date <= ?1 GROUP BY invoice_key) p ON p.invoice_key = i.key
-            WHERE i.issue_date <= ?1 AND COALESCE(p.paid, 0) < i.amount
-            ORDER BY i.customer_key, i.key
-            """);
+        using var q = Prepare(MaintenanceSql.OpenInvoices);
         q.Bind(1, today);
         while (q.Step())
             yield return new InvoiceBalance(q.ColumnText(0)!, q.ColumnText(1)!, TextPool.Date(q.ColumnBytes(2))!.Value,
@@ -149,43 +143,25 @@ internal sealed partial class SqliteMaintenanceSession : IMaintenanceSession
     {
         EnsureWrite();
         ArgumentNullException.ThrowIfNull(e);
-        string? from = null, to = null;
-        switch (e.Kind)
+        if (MaintenanceSql.Transition(e.Kind) is ({ } sql, { } why))
         {
-            case PoolEventKind.Warned:
-                var warn = Cached("""
-                    INSERT INTO pool_warnings (customer_key, rep_key, warned_on, due_date) VALUES (?1, ?2, ?3, ?4)
-                    ON CONFLICT (customer_key) DO UPDATE SET rep_key = excluded.rep_key, warned_on = excluded.warned_on, due_date = excluded.due_date
-                    """);
-                warn.Bind(1, e.CustomerKey);
-                warn.Bind(2, e.RepKey);
-                warn.Bind(3, e.Day);
-                warn.Bind(4, e.Due ?? throw new ArgumentException("a warning needs its due date", nameof(e)));
-                warn.Execute();
-                break;
-            case PoolEventKind.Reclaimed or PoolEventKind.Released:
-                Change(e, "UPDATE customers SET owner_rep = NULL, status = 'pool', owner_since = ?2 WHERE key = ?1 AND status = 'active' AND owner_rep = ?3",
-                    "it is not active with that owner");
-                from = e.RepKey;
-                break;
-            case PoolEventKind.Pooled:
-                Change(e, "UPDATE customers SET owner_rep = NULL, status = 'pool', owner_since = ?2 WHERE key = ?1 AND status <> 'lost' AND owner_rep IS ?3",
-                    "its owner is not the one named, or it is lost");
-                from = e.RepKey;
-                break;
-            case PoolEventKind.Claimed or PoolEventKind.Assigned:
-                Change(e, "UPDATE customers SET owner_rep = ?3, status = 'active', owner_since = ?2 WHERE key = ?1 AND status = 'pool' AND owner_rep IS NULL",
-                    "it is not in the pool");
-                to = e.RepKey;
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "unknown pool event kind");
+            var u = Cached(sql);
+            u.Bind(1, e.CustomerKey);
+            u.Bind(2, e.Day);
+            u.Bind(3, e.RepKey);
+            if (u.Execute() != 1) throw new InvalidOperationException(MaintenanceSql.Refused(e, why));
+        }
+        else
+        {
+            var warn = Cached(MaintenanceSql.Warn);
+            warn.Bind(1, e.CustomerKey);
+            warn.Bind(2, e.RepKey);
+            warn.Bind(3, e.Day);
+            warn.Bind(4, e.Due ?? throw new ArgumentException("a warning needs its due date", nameof(e)));
+            warn.Execute();
         }
         string now = Now();
-        var insert = Cached("""
-            INSERT INTO pool_events (customer_key, kind, pool, rep_key, event_day, created_at, by_whom, reason, due_date)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            """);
+        var insert = Cached(MaintenanceSql.InsertEvent);
         insert.Bind(1, e.CustomerKey);
         insert.Bind(2, Kind(e.Kind));
         insert.Bind(3, e.Pool);
@@ -197,36 +173,27 @@ internal sealed partial class SqliteMaintenanceSession : IMaintenanceSession
         insert.Bind(9, e.Due);
         insert.Execute();
         if (!e.MovesOwner) return;
-        var clear = Cached("DELETE FROM pool_warnings WHERE customer_key = ?1");
+        var clear = Cached(MaintenanceSql.ClearWarning);
         clear.Bind(1, e.CustomerKey);
         clear.Execute();
-        var history = Cached("INSERT INTO assignment_history (customer_key, from_rep, to_rep, changed_at, by_whom, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        var (from, to) = MaintenanceSql.Owners(e);
+        var history = Cached(MaintenanceSql.InsertHistory);
         history.Bind(1, e.CustomerKey);
         history.Bind(2, from);
         history.Bind(3, to);
         history.Bind(4, now);
         history.Bind(5, e.By);
-        history.Bind(6, $"pool {Kind(e.Kind)} ({e.Pool}): {e.Reason}");
+        history.Bind(6, MaintenanceSql.HistoryReason(e));
         history.Execute();
-    }
-
-    private void Change(PoolEvent e, string sql, string why)
-    {
-        var u = Cached(sql);
-        u.Bind(1, e.CustomerKey);
-        u.Bind(2, e.Day);
-        u.Bind(3, e.RepKey);
-        if (u.Execute() != 1)
-            throw new InvalidOperationException($"cannot apply {Kind(e.Kind)} to customer {e.CustomerKey}: {why}");
     }
 
     public void AddInteraction(Interaction interaction)
     {
         EnsureWrite();
         ArgumentNullException.ThrowIfNull(interaction);
-        if (Scalar("SELECT COUNT(*) FROM interactions WHERE key = ?1", interaction.Key) > 0)
+        if (Scalar(MaintenanceSql.InteractionExists, interaction.Key) > 0)
             throw new StoreException($"an interaction with key '{interaction.Key}' exists already");
-        var insert = Cached("INSERT INTO interactions (key, customer_key, rep_key, interaction_date, kind, outcome, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        var insert = Cached(MaintenanceSql.InsertInteraction);
         insert.Bind(1, interaction.Key);
         insert.Bind(2, interaction.CustomerKey);
         insert.Bind(3, interaction.RepKey);
@@ -241,7 +208,7 @@ internal sealed partial class SqliteMaintenanceSession : IMaintenanceSession
     public JobRun? GetJobRun(string job, DateOnly day)
     {
         EnsureOpen();
-        using var q = Prepare("SELECT job, run_day, runs, first_at, last_at, by_whom, summary, digest_sent_at FROM job_runs WHERE job = ?1 AND run_day = ?2");
+        using var q = Prepare(MaintenanceSql.GetJobRun);
         q.Bind(1, job);
         q.Bind(2, day);
         return q.Step() ? ReadJobRun(q) : null;
@@ -253,10 +220,7 @@ internal sealed partial class SqliteMaintenanceSession : IMaintenanceSession
     public void RecordJobRun(string job, DateOnly day, string by, string summary)
     {
         EnsureWrite();
-        using var u = Prepare("""
-            INSERT INTO job_runs (job, run_day, runs, first_at, last_at, by_whom, summary) VALUES (?1, ?2, 1, ?3, ?3, ?4, ?5)
-            ON CONFLICT (job, run_day) DO UPDATE SET runs = job_runs.runs + 1, last_at = excluded.last_at, by_whom = excluded.by_whom, summary = excluded.summary
-            """);
+        using var u = Prepare(MaintenanceSql.RecordJobRun);
         u.Bind(1, job);
         u.Bind(2, day);
         u.Bind(3, Now());
@@ -268,7 +232,7 @@ internal sealed partial class SqliteMaintenanceSession : IMaintenanceSession
     public void MarkDigestSent(string job, DateOnly day)
     {
         EnsureWrite();
-        using var u = Prepare("UPDATE job_runs SET digest_sent_at = ?3 WHERE job = ?1 AND run_day = ?2");
+        using var u = Prepare(MaintenanceSql.MarkDigestSent);
         u.Bind(1, job);
         u.Bind(2, day);
         u.Bind(3, Now());
@@ -341,15 +305,9 @@ internal sealed partial class SqliteMaintenanceSession : IMaintenanceSession
 
     private static DateTimeOffset Instant(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 
-    internal static string Kind(PoolEventKind kind) => kind.ToString().ToLowerInvariant();
+    private static string Kind(PoolEventKind kind) => MaintenanceSql.Kind(kind);
 
-    private static string Status(CustomerStatus status) => status.ToString().ToLowerInvariant();
+    private static string Status(CustomerStatus status) => MaintenanceSql.Status(status);
 
-    private static CustomerStatus ParseStatus(string text) => text switch
-    {
-        "active" => CustomerStatus.Active,
-        "pool" => CustomerStatus.Pool,
-        "lost" => CustomerStatus.Lost,
-        _ => Enum.Parse<CustomerStatus>(text, ignoreCase: true),
-    };
+    private static CustomerStatus ParseStatus(string text) => MaintenanceSql.ParseStatus(text);
 }

@@ -27,6 +27,18 @@ public abstract class TestStore : IDisposable
     /// <summary>Another handle on the same store, as a second process would have.</summary>
     public IStore OpenAnother(TimeProvider clock) => StoreFactory.Open(Db, create: false, clock);
 
+    /// <summary>A plain connection to the store's tables, for checks on what was written; the caller disposes it.</summary>
+    public abstract System.Data.Common.DbConnection Connect();
+
+    /// <summary>One number the store's SQL gives (a count, a stored value).</summary>
+    public long Scalar(string sql)
+    {
+        using var c = Connect();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public void Dispose()
     {
         Store.Dispose();

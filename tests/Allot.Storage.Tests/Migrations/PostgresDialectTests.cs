@@ -82,4 +82,11 @@ public sealed class PostgresDialectTests
             Assert.True(version > 0);
         }
     }
+
+    [Fact]
+    public void Positional_NumberedParameters_BecomeDollarOnes_LiteralsAndCommentsLeftAlone()
+    {
+        Assert.Equal("SELECT '?1', \"?2\" FROM t WHERE a = $1 AND b IN ($2, $12) -- ?3\n",
+            PostgresDialect.Positional("SELECT '?1', \"?2\" FROM t WHERE a = ?1 AND b IN (?2, ?12) -- ?3\n"));
+    }
 }

@@ -20,6 +20,13 @@ public sealed class PostgresProvider : StoreProvider
 
         public override string Db { get; }
 
+        public override System.Data.Common.DbConnection Connect()
+        {
+            var c = new Npgsql.NpgsqlConnection(PostgresLocation.Parse(Db).ConnectionString);
+            c.Open();
+            return c;
+        }
+
         protected override void Remove() => PostgresStore.DropSchema(PostgresLocation.Parse(Db));
     }
 }

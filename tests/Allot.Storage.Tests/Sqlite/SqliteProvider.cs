@@ -22,6 +22,13 @@ public sealed class SqliteProvider : StoreProvider
 
         public override string Db { get; }
 
+        public override System.Data.Common.DbConnection Connect()
+        {
+            var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Db};Pooling=False");
+            c.Open();
+            return c;
+        }
+
         protected override void Remove()
         {
             try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }

@@ -1,6 +1,6 @@
 using Allot.Core.FollowUps;
 
-namespace Allot.Storage.Sqlite;
+namespace Allot.Storage.Maintenance;
 
 /// <summary>A 64-bit FNV-1a hash of a task's stored fields, to tell an unchanged customer's tasks from changed ones
 /// without reading them back whole.</summary>

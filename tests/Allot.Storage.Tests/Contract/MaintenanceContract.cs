@@ -2,38 +2,32 @@ using Allot.Core.Customers;
 using Allot.Core.FollowUps;
 using Allot.Core.Maintenance;
 using Allot.Core.Pool;
-using Microsoft.Data.Sqlite;
 using static Allot.Storage.Tests.Builders;
 
-namespace Allot.Storage.Tests.Sqlite;
+namespace Allot.Storage.Tests.Contract;
 
-public sealed class MaintenanceSessionTests
+/// <summary>The maintenance session (the pool, plan and alert workflows' book): pool events and the owner history, the
+/// book read whole and one customer at a time, the activity summary's watermarks, logged interactions, the plan
+/// replaced as a difference, job records, read-only sessions, open invoices.</summary>
+public abstract class MaintenanceContract<TProvider> : ContractBase<TProvider> where TProvider : StoreProvider, new()
 {
     private static readonly DateOnly Day = new(2026, 3, 2);
 
-    private static TempStore Store()
+    private TestStore Loaded()
     {
-        var t = new TempStore();
-        Load(t.Store, [Rep("R1"), Rep("R2")],
+        Load(T.Store, [Rep("R1"), Rep("R2")],
             [Customer("C1", owner: "R1"), Customer("C2", owner: "R2") with { KeyAccount = true, Tags = ["locked"] }, Customer("P1") with { Status = CustomerStatus.Pool }],
             [Order("O1", "C1", date: "2026-01-05"), Order("O2", "C1", date: "2026-02-10"), Order("O3", "C2", date: "2025-12-01")],
             [Interaction("I1", "C1", "2026-02-20", "R1")]);
-        return t;
+        return T;
     }
 
-    private static long Scalar(TempStore t, string sql)
-    {
-        using var c = new SqliteConnection($"Data Source={t.Path_};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static long Scalar(TestStore t, string sql) => t.Scalar(sql);
 
     [Fact]
     public void Apply_WarnReclaimClaim_CustomerMovesAndEveryOwnerChangeIsInTheHistory()
     {
-        using var t = Store();
+        var t = Loaded();
         using (var s = t.Store.BeginMaintenance())
         {
             s.Apply(new PoolEvent("C1", PoolEventKind.Warned, "all", "R1", Day, "daily", "quiet", Day.AddDays(5)));
@@ -58,7 +52,7 @@ public sealed class MaintenanceSessionTests
     [Fact]
     public void Apply_FromTheWrongState_ThrowsAndTheRollbackKeepsTheStore()
     {
-        using var t = Store();
+        var t = Loaded();
         using (var s = t.Store.BeginMaintenance())
         {
             s.Apply(new PoolEvent("P1", PoolEventKind.Claimed, "all", "R1", Day, "R1", "claimed"));
@@ -72,7 +66,7 @@ public sealed class MaintenanceSessionTests
     [Fact]
     public void ReadBook_MergedScans_AgreeWithTheOneCustomerLookup()
     {
-        using var t = Store();
+        var t = Loaded();
         Classify(t.Store, new DateOnly(2026, 1, 31), ("C1", "A", "Champions", "mature"), ("P1", "C", null, "lost"));
         using var s = t.Store.BeginMaintenance();
         s.RefreshActivity();
@@ -97,7 +91,7 @@ public sealed class MaintenanceSessionTests
     [Fact]
     public void RefreshActivity_NewRowsMergedIn_AnUpdatedOrderRebuildsTheSummary()
     {
-        using var t = Store();
+        var t = Loaded();
         DateOnly? Last(string key)
         {
             using var s = t.Store.BeginMaintenance();
@@ -119,7 +113,7 @@ public sealed class MaintenanceSessionTests
     [Fact]
     public void AddInteraction_CountsAtOnce_DuplicateKeyRefused()
     {
-        using var t = Store();
+        var t = Loaded();
         using var s = t.Store.BeginMaintenance();
         s.RefreshActivity();
         s.AddInteraction(Interaction("L1", "C2", "2026-03-01", "R2"));
@@ -132,7 +126,7 @@ public sealed class MaintenanceSessionTests
     [Fact]
     public void ReplaceTasks_UnchangedCustomersKeepTheirRows()
     {
-        using var t = Store();
+        var t = Loaded();
         FollowUpTask Task(string customer, string due, string reason = "cadence") =>
             new(customer, "n", "R1", FollowUpKind.Cadence, DateOnly.Parse(due), reason);
         using (var s = t.Store.BeginMaintenance())
@@ -156,7 +150,7 @@ public sealed class MaintenanceSessionTests
     [Fact]
     public void JobRuns_CountedPerDay_DigestMarked()
     {
-        using var t = Store();
+        var t = Loaded();
         using (var s = t.Store.BeginMaintenance())
         {
             Assert.Null(s.GetJobRun("daily", Day));
@@ -171,9 +165,32 @@ public sealed class MaintenanceSessionTests
     }
 
     [Fact]
+    public async Task WriteSession_WaitsForAnotherWriter_ThenSeesItsWrite_ReadersNeverWait()
+    {
+        var t = Loaded();
+        var cancel = TestContext.Current.CancellationToken;
+        using var other = t.OpenAnother(TimeProvider.System);
+        using var first = t.Store.BeginMaintenance();
+        first.Apply(new PoolEvent("P1", PoolEventKind.Claimed, "all", "R1", Day, "R1", "claimed"));
+        // A reader takes no lock: it reads at once, without the claim not yet committed.
+        using (var reader = other.BeginMaintenance(write: false))
+            Assert.Equal(CustomerStatus.Pool, reader.GetBookCustomer("P1")!.Status);
+        var second = Task.Run(() =>
+        {
+            using var s = other.BeginMaintenance();
+            return s.GetBookCustomer("P1")!;
+        }, cancel);
+        Assert.NotSame(second, await Task.WhenAny(second, Task.Delay(500, cancel))); // waits while the first holds the lock
+        first.Commit();
+        Assert.Same(second, await Task.WhenAny(second, Task.Delay(8000, cancel)));
+        var seen = await second;
+        Assert.Equal(("R1", CustomerStatus.Active), (seen.OwnerRepKey, seen.Status));
+    }
+
+    [Fact]
     public void ReadOnlySession_RefusesWrites()
     {
-        using var t = Store();
+        var t = Loaded();
         using var s = t.Store.BeginMaintenance(write: false);
         Assert.Equal(3, s.ReadBook().Count());
         Assert.Throws<InvalidOperationException>(() => s.RecordJobRun("daily", Day, "x", "y"));
@@ -182,7 +199,7 @@ public sealed class MaintenanceSessionTests
     [Fact]
     public void ReadOpenInvoices_PaymentsUpToTheDay()
     {
-        using var t = Store();
+        var t = Loaded();
         using (var s = t.Store.BeginImport("test"))
         {
             s.BeginFile(Core.Importing.EntityKind.Invoices, "i.csv", Columns(), false);

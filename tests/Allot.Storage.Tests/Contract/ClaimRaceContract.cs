@@ -2,21 +2,21 @@ using System.Collections.Concurrent;
 using Allot.Core.Customers;
 using Allot.Core.Maintenance;
 using Allot.Core.Pool;
-using Allot.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 using static Allot.Storage.Tests.Builders;
 
-namespace Allot.Storage.Tests.Sqlite;
+namespace Allot.Storage.Tests.Contract;
 
-/// <summary>Many reps claim the same pool customers at once, each thread through its own store connection.</summary>
-public sealed class ClaimRaceTests
+/// <summary>Many reps claim the same pool customers at once, each thread through a store of its own (its own
+/// connections, as separate processes would have): the limits hold, each customer gets one owner, every loser is
+/// told why, and the events and the owner history record exactly the wins.</summary>
+public abstract class ClaimRaceContract<TProvider> : ContractBase<TProvider> where TProvider : StoreProvider, new()
 {
     private const int Reps = 12, PoolCustomers = 80, PerDay = 5, Cap = 8, PreOwned = 5;
 
     [Fact]
     public void Claim_ConcurrentReps_EachCustomerOneOwner_NoLimitExceeded_EveryLoserTold()
     {
-        using var t = new TempStore();
+        var t = T;
         var reps = Enumerable.Range(1, Reps).Select(i => Rep($"R{i:00}")).ToList();
         // The first four reps own five customers already: the cap (8) stops them after three claims.
         var owned = Enumerable.Range(1, 4).SelectMany(r => Enumerable.Range(1, PreOwned).Select(i => Customer($"O{r}-{i}", owner: $"R{r:00}")));
@@ -34,7 +34,7 @@ public sealed class ClaimRaceTests
         {
             try
             {
-                using var store = SqliteStore.Open(t.Path_, create: false);
+                using var store = t.OpenAnother(TimeProvider.System);
                 var order = pool.Select(c => c.Key).OrderBy(_ => Random.Shared.Next()).ToList();
                 start.SignalAndWait();
                 foreach (string key in order)
@@ -81,13 +81,18 @@ public sealed class ClaimRaceTests
         }
         TestContext.Current.TestOutputHelper?.WriteLine($"{answers.Count} claims by {Reps} threads: {won.Count} won; refused: "
             + string.Join(", ", answers.Where(a => !a.Verdict.Allowed).GroupBy(a => a.Verdict.Refusal).Select(g => $"{g.Key} {g.Count()}")));
-        // The record: one claimed event and one history row per win.
-        using var c2 = new SqliteConnection($"Data Source={t.Path_};Pooling=False");
-        c2.Open();
-        using var cmd = c2.CreateCommand();
-        cmd.CommandText = "SELECT (SELECT COUNT(*) FROM pool_events WHERE kind = 'claimed'), (SELECT COUNT(*) FROM assignment_history WHERE reason LIKE 'pool claimed%')";
+        // The record: one claimed event and one history row per win, each naming the winner.
+        using var connection = t.Connect();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT e.customer_key, e.rep_key, h.from_rep, h.to_rep FROM pool_events e
+            LEFT JOIN assignment_history h ON h.customer_key = e.customer_key AND h.reason LIKE 'pool claimed%'
+            WHERE e.kind = 'claimed' ORDER BY e.customer_key
+            """;
         using var r = cmd.ExecuteReader();
-        r.Read();
-        Assert.Equal((won.Count, won.Count), (r.GetInt32(0), r.GetInt32(1)));
+        var recorded = new List<(string, string, string?, string?)>();
+        while (r.Read()) recorded.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+        Assert.Equal(won.OrderBy(w => w.Customer, StringComparer.Ordinal).Select(w => (w.Customer, w.Rep, (string?)null, (string?)w.Rep)), recorded);
+        Assert.Equal(won.Count, t.Scalar("SELECT COUNT(*) FROM assignment_history WHERE reason LIKE 'pool %'"));
     }
 }

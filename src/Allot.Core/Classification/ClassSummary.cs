@@ -61,7 +61,7 @@ public sealed record ClassSummary(string Class, int Customers, double CustomerSh
                     sums.Add(new double[columns.Length]);
                     present.Add(new int[columns.Length]);
                 }
-                idByInstance[c] = id;
+                if (idByInstance.Count < 4096) idByInstance[c] = id; // not every row's own string (rules may make them)
             }
             counts[id]++;
             revenues[id] += Finite(revenue[i]);

@@ -159,7 +159,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     /// for in the detail.</summary>
     /// <exception cref="OverflowException">A sum is exactly zero after a negative value: its decimal sign is
     /// not known here.</exception>
-    public IEnumerable<OrderSummary> ToSummaries()
+    public OrderSummary[] ToSummaries()
     {
         int n = Count;
         var (purchaseDays, repurchaseDays) = PurchaseDays(n);
@@ -178,28 +178,34 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
                     throw new OverflowException("a money sum needs more digits than a decimal holds");
             }
         }
-        // Made as read, one per customer in key order (so the indicator table need not sort them); the count is known
-        // up front (the calculator sizes its tables by it).
+        // One per customer in key order (so the indicator table need not sort them), made in ranges side by side.
         int[] order = _keys.IdsInKeyOrder();
-        return Enumerable.Range(0, n).Select(k =>
+        var summaries = new OrderSummary[n];
+        Parallel.For(0, (n + RowsPerRange - 1) / RowsPerRange, range =>
         {
-            int c = order[k];
-            ref Entry t = ref _entries[c];
-            return new OrderSummary
+            for (int k = range * RowsPerRange; k < Math.Min(n, (range + 1) * RowsPerRange); k++)
             {
-                CustomerKey = Encoding.UTF8.GetString(_keys.KeyOf(c)),
-                Orders = t.Orders, Orders365 = t.Orders365, Orders180 = t.Orders180, Orders90 = t.Orders90,
-                FirstDate = DateOnly.FromDayNumber(t.FirstDay), LastDate = DateOnly.FromDayNumber(t.LastDay),
-                PurchaseDays = purchaseDays.Length == 0 ? 0 : purchaseDays[c],
-                RepurchaseDays = repurchaseDays.Length == 0 ? 0 : repurchaseDays[c],
-                Categories = BitOperations.PopCount(t.Categories) + (more.Length == 0 ? 0 : more[c]),
-                ProfitOrders = t.ProfitOrders,
-                Amount = Decimal(c, Amount), Amount365 = Decimal(c, Amount365), Amount180 = Decimal(c, Amount180),
-                Amount90 = Decimal(c, Amount90), AmountPrev365 = Decimal(c, AmountPrev365),
-                Profit = Decimal(c, Profit), Profit365 = Decimal(c, Profit365), ProfitBase = Decimal(c, ProfitBase),
-            };
+                int c = order[k];
+                ref Entry t = ref _entries[c];
+                summaries[k] = new OrderSummary
+                {
+                    CustomerKey = Encoding.UTF8.GetString(_keys.KeyOf(c)),
+                    Orders = t.Orders, Orders365 = t.Orders365, Orders180 = t.Orders180, Orders90 = t.Orders90,
+                    FirstDate = DateOnly.FromDayNumber(t.FirstDay), LastDate = DateOnly.FromDayNumber(t.LastDay),
+                    PurchaseDays = purchaseDays.Length == 0 ? 0 : purchaseDays[c],
+                    RepurchaseDays = repurchaseDays.Length == 0 ? 0 : repurchaseDays[c],
+                    Categories = BitOperations.PopCount(t.Categories) + (more.Length == 0 ? 0 : more[c]),
+                    ProfitOrders = t.ProfitOrders,
+                    Amount = Decimal(c, Amount), Amount365 = Decimal(c, Amount365), Amount180 = Decimal(c, Amount180),
+                    Amount90 = Decimal(c, Amount90), AmountPrev365 = Decimal(c, AmountPrev365),
+                    Profit = Decimal(c, Profit), Profit365 = Decimal(c, Profit365), ProfitBase = Decimal(c, ProfitBase),
+                };
+            }
         });
+        return summaries;
     }
+
+    private const int RowsPerRange = 65_536;
 
     private static long Key(int customer, int sum) => ((long)customer << 3) | (uint)sum;
 

@@ -41,6 +41,8 @@ internal static class PostgresErrors
         "53300" => new StoreException($"PostgreSQL at {where.ServerText} has too many connections; try again later", e),
         "40P01" or "40001" => new StoreException("another session changed the same rows at the same time; nothing of this command was kept, run it again", e),
         "57014" => new StoreException("the command was cancelled; nothing of it was kept", e),
+        "55P03" => new StoreException("the store is busy: another session (an import, an allocation being applied or the daily job) "
+            + "is writing to it; try again when it has finished", e),
         _ => new StoreException($"PostgreSQL error {e.SqlState}: {e.MessageText}", e),
     };
 

@@ -58,7 +58,13 @@ internal sealed partial class PostgresMaintenanceSession : IMaintenanceSession
         _tx = _c.BeginTransaction(write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead);
         try
         {
-            if (write) PostgresStore.Exec(_c, PostgresStore.WriteLockSql);
+            if (write)
+            {
+                // As SQLite's busy timeout: a writer waits up to 10 s for another (an import, an apply, the daily job),
+                // then is told the store is busy instead of hanging (a claim from the web UI, say).
+                PostgresStore.Exec(_c, "SET LOCAL lock_timeout = '10s'");
+                PostgresStore.Exec(_c, PostgresStore.WriteLockSql);
+            }
             else PostgresStore.Exec(_c, "SET TRANSACTION READ ONLY");
             // The cursors read whole tables: plan them for all their rows, not for the first few.
             PostgresStore.Exec(_c, "SET LOCAL cursor_tuple_fraction = 1");

@@ -188,6 +188,19 @@ public abstract class MaintenanceContract<TProvider> : ContractBase<TProvider> w
     }
 
     [Fact]
+    public async Task WriteSession_GivesUpAfterTheBusyTimeout_WithAClearMessage()
+    {
+        var t = Loaded();
+        var cancel = TestContext.Current.CancellationToken;
+        using var other = t.OpenAnother(TimeProvider.System);
+        using var first = t.Store.BeginMaintenance();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<StoreException>(() => Task.Run(() => other.BeginMaintenance().Dispose(), cancel));
+        Assert.Contains("busy", e.Message, StringComparison.Ordinal);
+        Assert.InRange(started.Elapsed.TotalSeconds, 9, 60); // waited the 10 s first, as SQLite's busy timeout
+    }
+
+    [Fact]
     public void ReadOnlySession_RefusesWrites()
     {
         var t = Loaded();

@@ -46,6 +46,10 @@ public interface IStore : IDisposable
     /// <summary>Every order, streamed in key order.</summary>
     IEnumerable<Order> ReadOrders();
 
+    /// <summary>The latest order date, or null when there are no orders: the indicators' default as-of date, found
+    /// without streaming the orders.</summary>
+    DateOnly? LatestOrderDate();
+
     /// <summary>Every invoice, streamed in key order.</summary>
     IEnumerable<Invoice> ReadInvoices();
 

@@ -192,6 +192,9 @@ public sealed partial class PostgresStore : IStore
     public IEnumerable<Order> ReadOrders() => Stream($"SELECT {StoredRows.OrderColumns} FROM orders ORDER BY key", StoredRows.Order);
 
     /// <inheritdoc />
+    public DateOnly? LatestOrderDate() => Run(c => Scalar(c, "SELECT MAX(order_date) FROM orders") is string text ? StoredRows.ParseDate(text) : (DateOnly?)null);
+
+    /// <inheritdoc />
     public IEnumerable<Invoice> ReadInvoices() => Stream($"SELECT {StoredRows.InvoiceColumns} FROM invoices ORDER BY key", StoredRows.Invoice);
 
     /// <inheritdoc />

@@ -18,7 +18,8 @@ public static class ClassificationRuns
         ? source.ComputeIndicators(asOf)
         : StreamIndicators(store, asOf);
 
-    /// <summary>Indicators from the store's records, streamed through the calculator.</summary>
+    /// <summary>Indicators from the store's records, streamed through the calculator (once: the default as-of date,
+    /// the latest order date, is asked of the store).</summary>
     public static IndicatorTable StreamIndicators(IStore store, DateOnly? asOf) => IndicatorCalculator.Compute(new IndicatorInput
     {
         Customers = store.ReadCustomers(),
@@ -27,7 +28,7 @@ public static class ClassificationRuns
         Payments = store.ReadPayments(),
         Interactions = store.ReadInteractions(),
         Feedback = store.ReadFeedback(),
-    }, asOf);
+    }, asOf ?? store.LatestOrderDate());
 
     /// <summary>The table with p_alive, exp_purchases_90d, exp_spend and clv_12m added: BG/NBD and Gamma-Gamma fitted
     /// on the orders up to the table's as-of date (weeks); <paramref name="note"/> is told how the fit went.</summary>

@@ -180,6 +180,14 @@ public sealed partial class SqliteStore : IStore
     }
 
     /// <inheritdoc />
+    public DateOnly? LatestOrderDate()
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = "SELECT MAX(order_date) FROM orders";
+        return cmd.ExecuteScalar() is string text ? StoredRows.ParseDate(text) : null;
+    }
+
+    /// <inheritdoc />
     public IEnumerable<Invoice> ReadInvoices() => Stream($"SELECT {StoredRows.InvoiceColumns} FROM invoices ORDER BY key", StoredRows.Invoice);
 
     /// <inheritdoc />

@@ -119,6 +119,14 @@ public abstract class ReadContract<TProvider> : ContractBase<TProvider> where TP
     }
 
     [Fact]
+    public void LatestOrderDate_TheMaxOfTheOrders_NullWithoutAny()
+    {
+        Assert.Null(Store.LatestOrderDate());
+        Book();
+        Assert.Equal(Store.ReadOrders().Max(o => o.Date), Store.LatestOrderDate());
+    }
+
+    [Fact]
     public void ReadAll_EveryKind_RoundTripsInKeyOrder()
     {
         Book();

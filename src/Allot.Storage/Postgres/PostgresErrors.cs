@@ -10,6 +10,19 @@ internal static class PostgresErrors
     /// <summary>True for the failures this class explains (the rest are program errors and pass through).</summary>
     public static bool Handles(Exception e) => e is NpgsqlException or TimeoutException or IOException || e.InnerException is NpgsqlException;
 
+    /// <summary>Runs <paramref name="body"/>; driver and server failures come out as <see cref="StoreException"/>.</summary>
+    public static T Guard<T>(Func<T> body, PostgresLocation where)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (Handles(e))
+        {
+            throw From(e, where);
+        }
+    }
+
     public static StoreException From(Exception e, PostgresLocation where)
     {
         if (e is StoreException store) return store;

@@ -301,17 +301,7 @@ internal sealed partial class PostgresImportSession : IImportSession
 
     private void Guard(Action action) => Guard(() => { action(); return 0; });
 
-    private T Guard<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (Exception e) when (PostgresErrors.Handles(e))
-        {
-            throw PostgresErrors.From(e, _where);
-        }
-    }
+    private T Guard<T>(Func<T> action) => PostgresErrors.Guard(action, _where);
 
     private void EnsureOpen()
     {

@@ -379,17 +379,7 @@ internal sealed partial class PostgresMaintenanceSession : IMaintenanceSession
     });
 
     /// <summary>Runs a piece of the session; driver failures become <see cref="StoreException"/>.</summary>
-    internal T Guard<T>(Func<T> body)
-    {
-        try
-        {
-            return body();
-        }
-        catch (Exception e) when (PostgresErrors.Handles(e))
-        {
-            throw PostgresErrors.From(e, _where);
-        }
-    }
+    internal T Guard<T>(Func<T> body) => PostgresErrors.Guard(body, _where);
 
     private void EnsureOpen()
     {

@@ -95,11 +95,9 @@ public static class OrderFileSums
         IEnumerable<OrderSummary> summaries;
         try
         {
-            var sums = summers[0].Sums;
-            foreach (var other in summers.Skip(1)) sums.Merge(other.Sums);
-            // The other workers' tables are garbage from here on, before the calculator builds its own.
+            var parts = summers.Select(s => s.Sums).ToList();
             summers.Clear();
-            summaries = sums.ToSummaries();
+            summaries = OrderSums.ToSummaries(parts);
         }
         catch (OverflowException)
         {

@@ -52,6 +52,8 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
         public ulong Categories;
     }
 
+    private OrderDetail Detail => detail;
+
     /// <summary>Customers with an order up to as-of.</summary>
     public int Count => _keys.Count;
 
@@ -129,19 +131,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
             }
             else
             {
-                t.FirstDay = Math.Min(t.FirstDay, o.FirstDay);
-                t.LastDay = Math.Max(t.LastDay, o.LastDay);
-                t.Orders += o.Orders;
-                t.Orders365 += o.Orders365;
-                t.Orders180 += o.Orders180;
-                t.Orders90 += o.Orders90;
-                t.ProfitOrders += o.ProfitOrders;
-                for (int i = 0; i < 8; i++)
-                {
-                    var meta = (byte)(o.Meta >> (8 * i));
-                    if ((o.Wide >> i & 1) != 0) WideSum(ref t, c, i, other._wide[Key(j, i)], meta & 0x7F, (meta & 0x80) != 0);
-                    else Sum(ref t, c, i, new Money(o.Sums[i], meta & 0x7F, (meta & 0x80) != 0));
-                }
+                Fold(ref t, c, other, j);
             }
             for (ulong bits = o.Categories; bits != 0; bits &= bits - 1)
                 AddCategory(ref t, c, categoryOf[BitOperations.TrailingZeroCount(bits)]);
@@ -155,6 +145,120 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
         }
     }
 
+    // Adds customer j of another worker's sums into customer c's entry here (counts, first and last day, money sums).
+    private void Fold(ref Entry t, int c, OrderSums other, int j)
+    {
+        ref Entry o = ref other._entries[j];
+        t.FirstDay = Math.Min(t.FirstDay, o.FirstDay);
+        t.LastDay = Math.Max(t.LastDay, o.LastDay);
+        t.Orders += o.Orders;
+        t.Orders365 += o.Orders365;
+        t.Orders180 += o.Orders180;
+        t.Orders90 += o.Orders90;
+        t.ProfitOrders += o.ProfitOrders;
+        for (int i = 0; i < 8; i++)
+        {
+            var meta = (byte)(o.Meta >> (8 * i));
+            if ((o.Wide >> i & 1) != 0) WideSum(ref t, c, i, other._wide[Key(j, i)], meta & 0x7F, (meta & 0x80) != 0);
+            else Sum(ref t, c, i, new Money(o.Sums[i], meta & 0x7F, (meta & 0x80) != 0));
+        }
+    }
+
+    /// <summary>The summaries of several workers' sums of one file: the same as merging them all into the first and
+    /// calling <see cref="ToSummaries()"/>.</summary>
+    /// <remarks>When only sums are kept (no purchase days, no categories), no key is inserted again: each worker's keys
+    /// are sorted (side by side), then walked together in key order, and a customer several workers saw has the
+    /// later ones' sums folded into the first one's.</remarks>
+    /// <exception cref="OverflowException">As <see cref="ToSummaries()"/>, or a sum leaves the 64-bit range.</exception>
+    public static OrderSummary[] ToSummaries(IReadOnlyList<OrderSums> parts)
+    {
+        if (parts.Count == 1 || parts.Any(p => p.Detail != OrderDetail.None))
+        {
+            foreach (var other in parts.Skip(1)) parts[0].Merge(other);
+            return parts[0].ToSummaries();
+        }
+        var sorted = new int[parts.Count][];
+        Parallel.For(0, parts.Count, p => sorted[p] = parts[p]._keys.IdsInKeyOrder());
+        var at = new int[parts.Count];
+        var whose = new int[parts.Sum(p => p.Count)];
+        var ids = new int[whose.Length];
+        int n = 0;
+        while (true)
+        {
+            // The part whose next key is the least (the first such part, so equal keys only follow in later parts).
+            int best = -1;
+            for (int p = 0; p < parts.Count; p++)
+            {
+                if (at[p] == sorted[p].Length) continue;
+                if (best < 0 || parts[p]._keys.KeyOf(sorted[p][at[p]]).SequenceCompareTo(parts[best]._keys.KeyOf(sorted[best][at[best]])) < 0) best = p;
+            }
+            if (best < 0) break;
+            var into = parts[best];
+            int id = sorted[best][at[best]++];
+            var key = into._keys.KeyOf(id);
+            for (int p = best + 1; p < parts.Count; p++)
+            {
+                if (at[p] == sorted[p].Length || !parts[p]._keys.KeyOf(sorted[p][at[p]]).SequenceEqual(key)) continue;
+                into.Fold(ref into._entries[id], id, parts[p], sorted[p][at[p]++]);
+            }
+            (whose[n], ids[n]) = (best, id);
+            n++;
+        }
+        RunInRanges(n, k => parts[whose[k]].Check(ids[k]));
+        var summaries = new OrderSummary[n];
+        RunInRanges(n, k => summaries[k] = parts[whose[k]].Summary(ids[k], [], [], []));
+        return summaries;
+    }
+
+    // body(k) for k in 0..n, in ranges side by side; an OverflowException comes out as itself.
+    private static void RunInRanges(int n, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, (n + RowsPerRange - 1) / RowsPerRange, range =>
+            {
+                for (int k = range * RowsPerRange; k < Math.Min(n, (range + 1) * RowsPerRange); k++) body(k);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions[0] is OverflowException overflow)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(overflow);
+        }
+    }
+
+    // Throws when a money sum of customer c cannot become the decimal a decimal sum would be: exactly zero after a
+    // negative value (its sign depends on the order of the rows), or a mantissa beyond 96 bits (a decimal sum would
+    // have rounded, in an order-dependent way).
+    private void Check(int c)
+    {
+        for (int i = 0; i < 8; i++)
+        {
+            Int128 mantissa = Mantissa(c, i);
+            if (mantissa == 0 && (_entries[c].Meta >> (8 * i) & 0x80) != 0)
+                throw new OverflowException("a money sum is zero after negative values; its decimal sign depends on the order of the rows");
+            if (Int128.Abs(mantissa) >= MaxMantissa)
+                throw new OverflowException("a money sum needs more digits than a decimal holds");
+        }
+    }
+
+    private OrderSummary Summary(int c, int[] purchaseDays, int[] repurchaseDays, int[] more)
+    {
+        ref Entry t = ref _entries[c];
+        return new OrderSummary
+        {
+            CustomerKey = Encoding.UTF8.GetString(_keys.KeyOf(c)),
+            Orders = t.Orders, Orders365 = t.Orders365, Orders180 = t.Orders180, Orders90 = t.Orders90,
+            FirstDate = DateOnly.FromDayNumber(t.FirstDay), LastDate = DateOnly.FromDayNumber(t.LastDay),
+            PurchaseDays = purchaseDays.Length == 0 ? 0 : purchaseDays[c],
+            RepurchaseDays = repurchaseDays.Length == 0 ? 0 : repurchaseDays[c],
+            Categories = BitOperations.PopCount(t.Categories) + (more.Length == 0 ? 0 : more[c]),
+            ProfitOrders = t.ProfitOrders,
+            Amount = Decimal(c, Amount), Amount365 = Decimal(c, Amount365), Amount180 = Decimal(c, Amount180),
+            Amount90 = Decimal(c, Amount90), AmountPrev365 = Decimal(c, AmountPrev365),
+            Profit = Decimal(c, Profit), Profit365 = Decimal(c, Profit365), ProfitBase = Decimal(c, ProfitBase),
+        };
+    }
+
     /// <summary>One summary per customer, in the byte order of their keys; purchase days and categories are 0 unless asked
     /// for in the detail.</summary>
     /// <exception cref="OverflowException">A sum is exactly zero after a negative value: its decimal sign is
@@ -165,43 +269,12 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
         var (purchaseDays, repurchaseDays) = PurchaseDays(n);
         var more = new int[_moreCategories.Count == 0 ? 0 : n];
         foreach (long pair in _moreCategories) more[(int)(pair >> 32)]++;
-        // Checked up front, so a caller that must fall back learns it before using any summary. A mantissa beyond
-        // 96 bits is one a decimal sum would have rounded, in an order-dependent way.
-        for (int c = 0; c < n; c++)
-        {
-            for (int i = 0; i < 8; i++)
-            {
-                Int128 mantissa = Mantissa(c, i);
-                if (mantissa == 0 && (_entries[c].Meta >> (8 * i) & 0x80) != 0)
-                    throw new OverflowException("a money sum is zero after negative values; its decimal sign depends on the order of the rows");
-                if (Int128.Abs(mantissa) >= MaxMantissa)
-                    throw new OverflowException("a money sum needs more digits than a decimal holds");
-            }
-        }
+        // Checked up front, so a caller that must fall back learns it before using any summary.
+        RunInRanges(n, Check);
         // One per customer in key order (so the indicator table need not sort them), made in ranges side by side.
         int[] order = _keys.IdsInKeyOrder();
         var summaries = new OrderSummary[n];
-        Parallel.For(0, (n + RowsPerRange - 1) / RowsPerRange, range =>
-        {
-            for (int k = range * RowsPerRange; k < Math.Min(n, (range + 1) * RowsPerRange); k++)
-            {
-                int c = order[k];
-                ref Entry t = ref _entries[c];
-                summaries[k] = new OrderSummary
-                {
-                    CustomerKey = Encoding.UTF8.GetString(_keys.KeyOf(c)),
-                    Orders = t.Orders, Orders365 = t.Orders365, Orders180 = t.Orders180, Orders90 = t.Orders90,
-                    FirstDate = DateOnly.FromDayNumber(t.FirstDay), LastDate = DateOnly.FromDayNumber(t.LastDay),
-                    PurchaseDays = purchaseDays.Length == 0 ? 0 : purchaseDays[c],
-                    RepurchaseDays = repurchaseDays.Length == 0 ? 0 : repurchaseDays[c],
-                    Categories = BitOperations.PopCount(t.Categories) + (more.Length == 0 ? 0 : more[c]),
-                    ProfitOrders = t.ProfitOrders,
-                    Amount = Decimal(c, Amount), Amount365 = Decimal(c, Amount365), Amount180 = Decimal(c, Amount180),
-                    Amount90 = Decimal(c, Amount90), AmountPrev365 = Decimal(c, AmountPrev365),
-                    Profit = Decimal(c, Profit), Profit365 = Decimal(c, Profit365), ProfitBase = Decimal(c, ProfitBase),
-                };
-            }
-        });
+        RunInRanges(n, k => summaries[k] = Summary(order[k], purchaseDays, repurchaseDays, more));
         return summaries;
     }
 

@@ -50,9 +50,12 @@ public static class Rfm
                 throw new ArgumentException($"RFM segment override for cell {cell} has an empty name", nameof(segments));
         }
         var (recency, frequency, monetary, buying) = Columns(table, recencyIndicator, frequencyIndicator, monetaryIndicator);
-        int[] r = QuintileScores.Of(recency, buying, descending: true);
-        int[] f = QuintileScores.Of(frequency, buying, descending: false);
-        int[] m = QuintileScores.Of(monetary, buying, descending: false);
+        // The three rankings are independent: on a large table they are made side by side.
+        int[] r = [], f = [], m = [];
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = table.Count < 10_000 ? 1 : -1 },
+            () => r = QuintileScores.Of(recency, buying, descending: true),
+            () => f = QuintileScores.Of(frequency, buying, descending: false),
+            () => m = QuintileScores.Of(monetary, buying, descending: false));
         string none = language == SegmentLanguage.Chinese ? NoPurchasesChinese : NoPurchases;
 
         // Reasons are written from each assignment's numbers when read, not kept for every customer.

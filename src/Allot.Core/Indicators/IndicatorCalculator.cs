@@ -44,8 +44,12 @@ public static class IndicatorCalculator
 
         var orders = new OrderAccumulator(index, day);
         foreach (var order in input.Orders) orders.Add(order);
-        if (input.OrderSummaries.TryGetNonEnumeratedCount(out int summaries)) index.EnsureCapacity(index.Count + summaries);
-        foreach (var summary in input.OrderSummaries) orders.Add(summary);
+        if (index.Count == 0 && input.OrderSummaries is IReadOnlyList<OrderSummary> first) orders.AddFirst(first);
+        else
+        {
+            if (input.OrderSummaries.TryGetNonEnumeratedCount(out int summaries)) index.EnsureCapacity(index.Count + summaries);
+            foreach (var summary in input.OrderSummaries) orders.Add(summary);
+        }
         var receivables = new ReceivableAccumulator(index, day);
         foreach (var invoice in input.Invoices) receivables.Add(invoice);
         foreach (var payment in input.Payments) receivables.Add(payment);

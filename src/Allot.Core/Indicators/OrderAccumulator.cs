@@ -95,6 +95,29 @@ internal sealed class OrderAccumulator(CustomerIndex index, int asOfDay)
         index.Fit(ref _summaryDays);
         index.Fit(ref _summaryRepurchases);
         index.Fit(ref _summaryCategories);
+        Set(c, s);
+    }
+
+    /// <summary>Adds summaries as <see cref="Add(OrderSummary)"/> does one by one, when no customer is known yet: their
+    /// keys become rows 0…n−1 at once and the totals are copied in ranges side by side.</summary>
+    public void AddFirst(IReadOnlyList<OrderSummary> summaries)
+    {
+        if (index.Count != 0) throw new InvalidOperationException("summaries come first only into an empty index");
+        int n = summaries.Count;
+        index.EnsureCapacity(n);
+        foreach (var s in summaries) index.RegisterDistinct(s.CustomerKey);
+        _totals = new OrderTotals[n];
+        _summaryDays = new int[n];
+        _summaryRepurchases = new int[n];
+        _summaryCategories = new int[n];
+        Parallel.For(0, (n + RowsPerRange - 1) / RowsPerRange, new ParallelOptions { MaxDegreeOfParallelism = n < 2 * RowsPerRange ? 1 : -1 }, range =>
+        {
+            for (int c = range * RowsPerRange; c < Math.Min(n, (range + 1) * RowsPerRange); c++) Set(c, summaries[c]);
+        });
+    }
+
+    private void Set(int c, OrderSummary s)
+    {
         _totals[c] = new OrderTotals
         {
             Orders = s.Orders, Orders365 = s.Orders365, Orders180 = s.Orders180, Orders90 = s.Orders90,

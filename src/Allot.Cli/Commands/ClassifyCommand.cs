@@ -69,6 +69,7 @@ internal static class ClassifyCommand
                 ctx.Err.WriteLine($"stored as run {runId}; explain a customer with: allot explain KEY --run {runId}");
             }
             PrintSummary(ctx, classified, runId);
+            ctx.Step("summary printed");
             return 0;
         }));
         return command;

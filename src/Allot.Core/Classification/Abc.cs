@@ -30,7 +30,7 @@ public static class Abc
         ArgumentNullException.ThrowIfNull(table);
         options ??= AbcOptions.Default;
         options.Validate();
-        var values = table.Number(indicator).ToArray();
+        var values = table.Column(indicator);
         var keys = table.CustomerKeys;
         int n = values.Length;
 

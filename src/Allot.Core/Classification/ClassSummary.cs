@@ -29,7 +29,7 @@ public sealed record ClassSummary(string Class, int Customers, double CustomerSh
         var revenue = table.Number(revenueIndicator);
         var profit = table.HasNumber(profitIndicator) ? table.Number(profitIndicator) : default;
         var means = (meanIndicators ?? DefaultMeans).Where(table.HasNumber).ToList();
-        var columns = means.Select(m => table.Number(m).ToArray()).ToArray();
+        var columns = means.Select(table.Column).ToArray();
         int n = result.Assignments.Count;
 
         // One pass over the rows: each row's class as a number (class strings are mostly shared instances, so they

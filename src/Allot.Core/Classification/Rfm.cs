@@ -157,7 +157,7 @@ public static class Rfm
 
     private static (double[] R, double[] F, double[] M, bool[] Buying) Columns(IndicatorTable table, string r, string f, string m)
     {
-        double[] recency = table.Number(r).ToArray(), frequency = table.Number(f).ToArray(), monetary = table.Number(m).ToArray();
+        double[] recency = table.Column(r), frequency = table.Column(f), monetary = table.Column(m);
         var buying = new bool[table.Count];
         for (int i = 0; i < buying.Length; i++)
             buying[i] = double.IsFinite(recency[i]) && double.IsFinite(frequency[i]) && double.IsFinite(monetary[i]) && frequency[i] > 0;

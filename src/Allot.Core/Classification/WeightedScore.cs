@@ -37,7 +37,7 @@ public static class WeightedScore
         var specs = options.Indicators;
         double totalWeight = specs.Sum(s => s.Weight);
 
-        var raw = specs.Select(s => table.Number(s.Name).ToArray()).ToArray();
+        var raw = specs.Select(s => table.Column(s.Name)).ToArray();
         var normalised = new double[specs.Count][];
         for (int k = 0; k < specs.Count; k++)
             normalised[k] = Normalise(Winsorise(raw[k], options.WinsorLower, options.WinsorUpper), options.Normalisation, specs[k].Direction);

@@ -44,6 +44,12 @@ public sealed class IndicatorTable
     public ReadOnlySpan<double> Number(string name) =>
         _numbers.TryGetValue(name, out var column) ? column : throw Unknown(name, _numbers.Keys);
 
+    /// <summary>The stored array of a numeric column, for the classifiers of this assembly that read whole columns:
+    /// not copied (a million-row copy costs more in fresh memory than the reading), and never to be written.</summary>
+    /// <exception cref="KeyNotFoundException">No such indicator; the message lists the known ones.</exception>
+    internal double[] Column(string name) =>
+        _numbers.TryGetValue(name, out var column) ? column : throw Unknown(name, _numbers.Keys);
+
     /// <summary>A text column, one value per row (null when missing).</summary>
     /// <exception cref="KeyNotFoundException">No such indicator; the message lists the known ones.</exception>
     public IReadOnlyList<string?> Text(string name) =>

@@ -99,21 +99,28 @@ internal sealed class OrderAccumulator(CustomerIndex index, int asOfDay)
     }
 
     /// <summary>Adds summaries as <see cref="Add(OrderSummary)"/> does one by one, when no customer is known yet: their
-    /// keys become rows 0…n−1 at once and the totals are copied in ranges side by side.</summary>
+    /// keys become rows 0…n−1 at once and the totals are copied in ranges side by side, each summary read once (a
+    /// list may make them as they are read).</summary>
     public void AddFirst(IReadOnlyList<OrderSummary> summaries)
     {
         if (index.Count != 0) throw new InvalidOperationException("summaries come first only into an empty index");
         int n = summaries.Count;
-        index.EnsureCapacity(n);
-        foreach (var s in summaries) index.RegisterDistinct(s.CustomerKey);
+        var keys = new string[n];
         _totals = new OrderTotals[n];
         _summaryDays = new int[n];
         _summaryRepurchases = new int[n];
         _summaryCategories = new int[n];
         Parallel.For(0, (n + RowsPerRange - 1) / RowsPerRange, new ParallelOptions { MaxDegreeOfParallelism = n < 2 * RowsPerRange ? 1 : -1 }, range =>
         {
-            for (int c = range * RowsPerRange; c < Math.Min(n, (range + 1) * RowsPerRange); c++) Set(c, summaries[c]);
+            for (int c = range * RowsPerRange; c < Math.Min(n, (range + 1) * RowsPerRange); c++)
+            {
+                var s = summaries[c];
+                keys[c] = s.CustomerKey;
+                Set(c, s);
+            }
         });
+        index.EnsureCapacity(n);
+        foreach (string key in keys) index.RegisterDistinct(key);
     }
 
     private void Set(int c, OrderSummary s)

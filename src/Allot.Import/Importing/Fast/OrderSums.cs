@@ -27,7 +27,10 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     // Sums that left 64 bits, by (customer << 3) | sum.
     private readonly Dictionary<long, Int128> _wide = [];
     private static readonly Int128 MaxMantissa = (Int128)1 << 96;
-    private Entry[] _entries = new Entry[1024];
+    // Entries in blocks of fixed size: a growing table adds a block instead of copying every entry into an array
+    // twice the size (the copies and the fresh pages they touch cost as much as the summing at a million customers).
+    private const int BlockBits = 14, BlockMask = (1 << BlockBits) - 1;
+    private Entry[][] _blocks = [new Entry[1 << BlockBits]];
     private long[] _days = detail.HasFlag(OrderDetail.PurchaseDays) ? new long[1024] : [];
     private int _dayCount;
 
@@ -64,8 +67,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     {
         if (day > asOfDay) return;
         int c = _keys.GetOrAdd(customer);
-        if (c == _entries.Length) Array.Resize(ref _entries, c * 2);
-        ref Entry t = ref _entries[c];
+        ref Entry t = ref Grow(c);
         int age = asOfDay - day;
         if (t.Orders == 0 || day < t.FirstDay) t.FirstDay = day;
         if (t.Orders == 0 || day > t.LastDay) t.LastDay = day;
@@ -118,9 +120,8 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
         {
             int c = _keys.GetOrAdd(other._keys.KeyOf(j));
             customerOf[j] = c;
-            if (c == _entries.Length) Array.Resize(ref _entries, c * 2);
-            ref Entry t = ref _entries[c];
-            ref Entry o = ref other._entries[j];
+            ref Entry t = ref Grow(c);
+            ref Entry o = ref other.At(j);
             if (t.Orders == 0)
             {
                 t = o;
@@ -137,7 +138,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
                 AddCategory(ref t, c, categoryOf[BitOperations.TrailingZeroCount(bits)]);
         }
         foreach (long pair in other._moreCategories)
-            AddCategory(ref _entries[customerOf[(int)(pair >> 32)]], customerOf[(int)(pair >> 32)], categoryOf[(int)(uint)pair]);
+            AddCategory(ref At(customerOf[(int)(pair >> 32)]), customerOf[(int)(pair >> 32)], categoryOf[(int)(uint)pair]);
         for (int k = 0; k < other._dayCount; k++)
         {
             long entry = other._days[k];
@@ -148,7 +149,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     // Adds customer j of another worker's sums into customer c's entry here (counts, first and last day, money sums).
     private void Fold(ref Entry t, int c, OrderSums other, int j)
     {
-        ref Entry o = ref other._entries[j];
+        ref Entry o = ref other.At(j);
         t.FirstDay = Math.Min(t.FirstDay, o.FirstDay);
         t.LastDay = Math.Max(t.LastDay, o.LastDay);
         t.Orders += o.Orders;
@@ -170,7 +171,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     /// are sorted (side by side), then walked together in key order, and a customer several workers saw has the
     /// later ones' sums folded into the first one's.</remarks>
     /// <exception cref="OverflowException">As <see cref="ToSummaries()"/>, or a sum leaves the 64-bit range.</exception>
-    public static OrderSummary[] ToSummaries(IReadOnlyList<OrderSums> parts)
+    public static IReadOnlyList<OrderSummary> ToSummaries(IReadOnlyList<OrderSums> parts)
     {
         if (parts.Count == 1 || parts.Any(p => p.Detail != OrderDetail.None))
         {
@@ -199,15 +200,29 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
             for (int p = best + 1; p < parts.Count; p++)
             {
                 if (at[p] == sorted[p].Length || !parts[p]._keys.KeyOf(sorted[p][at[p]]).SequenceEqual(key)) continue;
-                into.Fold(ref into._entries[id], id, parts[p], sorted[p][at[p]++]);
+                into.Fold(ref into.At(id), id, parts[p], sorted[p][at[p]++]);
             }
             (whose[n], ids[n]) = (best, id);
             n++;
         }
         RunInRanges(n, k => parts[whose[k]].Check(ids[k]));
-        var summaries = new OrderSummary[n];
-        RunInRanges(n, k => summaries[k] = parts[whose[k]].Summary(ids[k], [], [], []));
-        return summaries;
+        return new SummaryRows(n, k => parts[whose[k]].Summary(ids[k], [], [], []));
+    }
+
+    /// <summary>Summaries made when read (each read makes an equal one): a million customers would otherwise be a
+    /// million long-lived objects, whose fresh memory costs more than making them.</summary>
+    private sealed class SummaryRows(int count, Func<int, OrderSummary> make) : IReadOnlyList<OrderSummary>
+    {
+        public OrderSummary this[int index] => (uint)index < (uint)count ? make(index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public int Count => count;
+
+        public IEnumerator<OrderSummary> GetEnumerator()
+        {
+            for (int i = 0; i < count; i++) yield return make(i);
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     // body(k) for k in 0..n, in ranges side by side; an OverflowException comes out as itself.
@@ -234,7 +249,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
         for (int i = 0; i < 8; i++)
         {
             Int128 mantissa = Mantissa(c, i);
-            if (mantissa == 0 && (_entries[c].Meta >> (8 * i) & 0x80) != 0)
+            if (mantissa == 0 && (At(c).Meta >> (8 * i) & 0x80) != 0)
                 throw new OverflowException("a money sum is zero after negative values; its decimal sign depends on the order of the rows");
             if (Int128.Abs(mantissa) >= MaxMantissa)
                 throw new OverflowException("a money sum needs more digits than a decimal holds");
@@ -243,7 +258,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
 
     private OrderSummary Summary(int c, int[] purchaseDays, int[] repurchaseDays, int[] more)
     {
-        ref Entry t = ref _entries[c];
+        ref Entry t = ref At(c);
         return new OrderSummary
         {
             CustomerKey = Encoding.UTF8.GetString(_keys.KeyOf(c)),
@@ -263,7 +278,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     /// for in the detail.</summary>
     /// <exception cref="OverflowException">A sum is exactly zero after a negative value: its decimal sign is
     /// not known here.</exception>
-    public OrderSummary[] ToSummaries()
+    public IReadOnlyList<OrderSummary> ToSummaries()
     {
         int n = Count;
         var (purchaseDays, repurchaseDays) = PurchaseDays(n);
@@ -273,21 +288,30 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
         RunInRanges(n, Check);
         // One per customer in key order (so the indicator table need not sort them), made in ranges side by side.
         int[] order = _keys.IdsInKeyOrder();
-        var summaries = new OrderSummary[n];
-        RunInRanges(n, k => summaries[k] = Summary(order[k], purchaseDays, repurchaseDays, more));
-        return summaries;
+        return new SummaryRows(n, k => Summary(order[k], purchaseDays, repurchaseDays, more));
     }
 
     private const int RowsPerRange = 65_536;
 
+    private ref Entry At(int c) => ref _blocks[c >> BlockBits][c & BlockMask];
+
+    // The entry of customer c, a block added when c is the first of a new one (ids come in order: 0, 1, 2…).
+    private ref Entry Grow(int c)
+    {
+        int block = c >> BlockBits;
+        if (block == _blocks.Length) Array.Resize(ref _blocks, block * 2);
+        _blocks[block] ??= new Entry[1 << BlockBits];
+        return ref _blocks[block][c & BlockMask];
+    }
+
     private static long Key(int customer, int sum) => ((long)customer << 3) | (uint)sum;
 
-    private Int128 Mantissa(int c, int i) => (_entries[c].Wide >> i & 1) != 0 ? _wide[Key(c, i)] : _entries[c].Sums[i];
+    private Int128 Mantissa(int c, int i) => (At(c).Wide >> i & 1) != 0 ? _wide[Key(c, i)] : At(c).Sums[i];
 
     private decimal Decimal(int c, int i)
     {
         Int128 mantissa = Mantissa(c, i);
-        int scale = (int)(_entries[c].Meta >> (8 * i)) & 0x7F;
+        int scale = (int)(At(c).Meta >> (8 * i)) & 0x7F;
         var magnitude = (UInt128)Int128.Abs(mantissa);
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), mantissa < 0, (byte)scale);
     }

@@ -12,7 +12,7 @@ internal static class QuintileScores
         foreach (bool b in include)
             if (b) count++;
         var rows = new int[count];
-        // Keys copied so Array.Sort is a plain numeric sort; the order among tied values does not matter.
+        // Keys copied so the sort is a plain numeric one; the order among tied values does not matter.
         var sortKeys = new double[count];
         for (int i = 0, k = 0; i < values.Length; i++)
         {
@@ -20,7 +20,7 @@ internal static class QuintileScores
             rows[k] = i;
             sortKeys[k++] = descending ? -values[i] : values[i];
         }
-        Array.Sort(sortKeys, rows);
+        NumericSort.Ascending(sortKeys, rows);
         int n = rows.Length;
         var scores = new int[values.Length];
         int runStart = 0;

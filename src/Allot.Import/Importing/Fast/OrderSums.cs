@@ -333,6 +333,13 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
                     return;
                 }
             }
+            else if (sum == 0 && scale < value.Scale)
+            {
+                // The first value of a sum (or any after a zero sum): aligning a zero changes nothing.
+                t.Sums[i] = added;
+                SetMeta(ref t, i, value.Scale, value.Negative);
+                return;
+            }
             else
             {
                 // Scales differ (rare): aligned in 128 bits, which cannot overflow here, and kept narrow if it fits.

@@ -101,7 +101,7 @@ internal sealed class ByteKeyTable
 
     private void Rehash()
     {
-        var slots = new int[_slots.Length * 2];
+        var slots = OrderSums.Touched(new int[_slots.Length * 2]); // probed (read) before written
         int mask = slots.Length - 1;
         for (int id = 0; id < Count; id++)
         {

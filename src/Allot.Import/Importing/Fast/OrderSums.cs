@@ -30,7 +30,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     // Entries in blocks of fixed size: a growing table adds a block instead of copying every entry into an array
     // twice the size (the copies and the fresh pages they touch cost as much as the summing at a million customers).
     private const int BlockBits = 14, BlockMask = (1 << BlockBits) - 1;
-    private Entry[][] _blocks = [new Entry[1 << BlockBits]];
+    private Entry[][] _blocks = [Touched(new Entry[1 << BlockBits])];
     private long[] _days = detail.HasFlag(OrderDetail.PurchaseDays) ? new long[1024] : [];
     private int _dayCount;
 
@@ -293,6 +293,15 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
 
     private const int RowsPerRange = 65_536;
 
+    /// <summary>The array with every page written once (zeros). A fresh page that is first read is mapped to the
+    /// kernel's shared zero page, and the first write then faults again and flushes the page from every core's TLB (an
+    /// interrupt to each core running a thread of this process); entries are read before they are written.</summary>
+    internal static T[] Touched<T>(T[] array)
+    {
+        Array.Clear(array);
+        return array;
+    }
+
     private ref Entry At(int c) => ref _blocks[c >> BlockBits][c & BlockMask];
 
     // The entry of customer c, a block added when c is the first of a new one (ids come in order: 0, 1, 2…).
@@ -300,7 +309,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     {
         int block = c >> BlockBits;
         if (block == _blocks.Length) Array.Resize(ref _blocks, block * 2);
-        _blocks[block] ??= new Entry[1 << BlockBits];
+        _blocks[block] ??= Touched(new Entry[1 << BlockBits]);
         return ref _blocks[block][c & BlockMask];
     }
 

@@ -43,6 +43,16 @@ internal sealed class CliContext(ParseResult parse, TextWriter stdout, TextWrite
         _lastStep = now;
     }
 
+    /// <summary>With --verbose, says on stderr what the command's memory came to: the peak working set, what the
+    /// garbage collector handed out, and its collections and pauses.</summary>
+    public void StepMemory()
+    {
+        if (!Parse.GetValue(GlobalOptions.Verbose)) return;
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        Err.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"  memory: peak working set {self.PeakWorkingSet64 / (1 << 20):N0} MB; {GC.GetTotalAllocatedBytes() / (1 << 20):N0} MB allocated; collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:0.000} s"));
+    }
+
     /// <summary>--db, else ALLOT_DB, else ./allot.db: a SQLite file, or a PostgreSQL URL (postgres://…).</summary>
     public string DbPath =>
         Parse.GetValue(GlobalOptions.Db) is { Length: > 0 } db ? db

@@ -70,6 +70,7 @@ internal static class ClassifyCommand
             }
             PrintSummary(ctx, classified, runId);
             ctx.Step("summary printed");
+            ctx.StepMemory();
             return 0;
         }));
         return command;

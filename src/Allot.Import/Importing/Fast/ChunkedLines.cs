@@ -1,5 +1,8 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Microsoft.Win32.SafeHandles;
 
 namespace Allot.Import.Importing.Fast;
@@ -63,6 +66,7 @@ internal static class ChunkedLines
         SearchValues<byte> special, ref byte[] buffer)
     {
         long pos = first ? start : LineStartFrom(file, start, buffer);
+        var lineEnds = new int[1 << 14];
         int have = 0;
         int count = 0;
         if (pos >= end) return count;
@@ -84,13 +88,14 @@ internal static class ChunkedLines
             if (block.Contains((byte)'\r') && block.Count((byte)'\r') != block.Count("\r\n"u8) + (eof && block[^1] == '\r' ? 1 : 0))
                 return null; // a lone CR ends a row for the reader
             int offset = 0;
-            while (offset < complete)
+            int breaks = LineBreaks(block, ref lineEnds);
+            for (int k = 0; offset < complete; k++)
             {
                 if (pos + offset >= end) return count;
-                var rest = block[offset..];
-                int nl = rest.IndexOf((byte)'\n');
-                var line = nl < 0 ? rest : rest[..nl];
-                offset += nl < 0 ? rest.Length : nl + 1;
+                // The line up to the next break, or (at the end of the file) the rest.
+                int stop = k < breaks ? lineEnds[k] : complete;
+                var line = block[offset..stop];
+                offset = k < breaks ? stop + 1 : complete;
                 if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
                 bool plain = plainBlock || line.IndexOfAny(special) < 0;
                 if (!worker.Line(line, plain, chunk, count)) return null;
@@ -101,6 +106,35 @@ internal static class ChunkedLines
             have -= complete;
             pos += complete;
         }
+    }
+
+    /// <summary>The offsets of the line breaks (LF) in <paramref name="block"/>, in order, into
+    /// <paramref name="ends"/> (grown as needed); their count.</summary>
+    /// <remarks>Found 32 bytes at a time where the processor allows: one pass over the block instead of a search
+    /// from each line's start.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int LineBreaks(ReadOnlySpan<byte> block, ref int[] ends)
+    {
+        int count = 0, i = 0;
+        if (Vector256.IsHardwareAccelerated && block.Length >= Vector256<byte>.Count)
+        {
+            ref byte first = ref MemoryMarshal.GetReference(block);
+            var lf = Vector256.Create((byte)'\n');
+            for (; i <= block.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+            {
+                uint mask = Vector256.Equals(Vector256.LoadUnsafe(ref first, (nuint)i), lf).ExtractMostSignificantBits();
+                if (mask == 0) continue;
+                if (count + Vector256<byte>.Count > ends.Length) Array.Resize(ref ends, Math.Max(ends.Length * 2, count + Vector256<byte>.Count));
+                for (; mask != 0; mask &= mask - 1) ends[count++] = i + BitOperations.TrailingZeroCount(mask);
+            }
+        }
+        for (; i < block.Length; i++)
+        {
+            if (block[i] != '\n') continue;
+            if (count == ends.Length) Array.Resize(ref ends, Math.Max(ends.Length * 2, 1));
+            ends[count++] = i;
+        }
+        return count;
     }
 
     /// <summary>The first line start at or after <paramref name="start"/>: <paramref name="start"/> itself when a line

@@ -325,8 +325,25 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), mantissa < 0, (byte)scale);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // The common case inline (a narrow sum of the value's scale that stays in 64 bits); anything else in SumOther.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Sum(ref Entry t, int c, int i, Money value)
+    {
+        if ((t.Wide >> i & 1) == 0 && ((int)(t.Meta >> (8 * i)) & 0x7F) == value.Scale)
+        {
+            long sum = t.Sums[i], added = value.Mantissa, total = sum + added;
+            if (((sum ^ total) & (added ^ total)) >= 0) // no overflow
+            {
+                t.Sums[i] = total;
+                if (value.Negative) t.Meta |= 0x80UL << (8 * i);
+                return;
+            }
+        }
+        SumOther(ref t, c, i, value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SumOther(ref Entry t, int c, int i, Money value)
     {
         if ((t.Wide >> i & 1) == 0)
         {

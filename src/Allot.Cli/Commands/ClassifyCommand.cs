@@ -8,6 +8,7 @@ using Allot.Core.Classification.Schemes;
 using Allot.Core.Value;
 using Allot.Import.Importing;
 using Allot.Storage.Runs;
+using System.Runtime.CompilerServices;
 
 namespace Allot.Cli.Commands;
 
@@ -178,6 +179,7 @@ internal static class ClassifyCommand
     }
 
     // Rows from..to of the results file, as UTF-8, written as bytes. Each class's quoted cell is encoded once per range.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (byte[] Bytes, int Length) Rows(SchemeOutcome outcome, int from, int to)
     {
         var buffer = new byte[Math.Max(1024, (to - from) * 48)];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Allot.Core.Indicators;
+using System.Runtime.CompilerServices;
 
 namespace Allot.Core.Classification;
 
@@ -25,6 +26,7 @@ public static class Abc
     /// <returns>Result named "abc_&lt;indicator&gt;", assignments in table row order.</returns>
     /// <exception cref="ArgumentException">Invalid options.</exception>
     /// <exception cref="KeyNotFoundException">Unknown indicator; the message lists the known ones.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ClassifierResult Classify(IndicatorTable table, string indicator, AbcOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(table);

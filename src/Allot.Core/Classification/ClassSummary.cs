@@ -1,4 +1,5 @@
 using Allot.Core.Indicators;
+using System.Runtime.CompilerServices;
 
 namespace Allot.Core.Classification;
 
@@ -23,6 +24,7 @@ public sealed record ClassSummary(string Class, int Customers, double CustomerSh
     /// <param name="revenueIndicator">The indicator that measures revenue (default <c>amount</c>).</param>
     /// <param name="profitIndicator">The indicator that measures profit (default <c>profit</c>; ignored when absent).</param>
     /// <param name="meanIndicators">Indicators to average per class (default <see cref="DefaultMeans"/>; absent ones skipped).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<ClassSummary> Of(ClassifierResult result, IndicatorTable table, string revenueIndicator = "amount",
         string profitIndicator = "profit", IReadOnlyList<string>? meanIndicators = null)
     {

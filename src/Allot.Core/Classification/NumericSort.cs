@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Allot.Core.Classification;
 
 /// <summary>Sorts numbers ascending (with the rows they belong to) by a least-significant-digit radix sort on their
@@ -16,6 +18,7 @@ internal static class NumericSort
     /// <param name="keys">The numbers; none NaN.</param>
     /// <param name="rows">Carried along with the keys, as long as they are; or null.</param>
     /// <exception cref="ArgumentException">A NaN key, or rows of another length.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Ascending(double[] keys, int[]? rows)
     {
         int n = keys.Length;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Allot.Core.Classification;
 
 /// <summary>Scores 1–5 by rank: score = 1 + ⌊5·(rank − 1)/N⌋.</summary>
@@ -6,6 +8,7 @@ namespace Allot.Core.Classification;
 /// score (with ascending order). Excluded rows get 0.</remarks>
 internal static class QuintileScores
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Of(double[] values, bool[] include, bool descending)
     {
         int count = 0;

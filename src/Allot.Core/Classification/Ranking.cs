@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Allot.Core.Classification;
 
 /// <summary>Rows ordered by a value, highest first, ties by row (the indicator table's rows are in key order, so
@@ -8,6 +10,7 @@ internal static class Ranking
     /// <summary>Sorts <paramref name="rows"/> by <paramref name="values"/>[row] descending, ties by row ascending.</summary>
     /// <param name="values">Finite values (no NaN), by row.</param>
     /// <param name="rows">The rows to order, in place.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Descending(ReadOnlySpan<double> values, int[] rows)
     {
         var keys = new double[rows.Length];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Allot.Core.Indicators;
+using System.Runtime.CompilerServices;
 
 namespace Allot.Core.Classification;
 
@@ -37,6 +38,7 @@ public static class Rfm
     /// then "no purchases".</returns>
     /// <exception cref="KeyNotFoundException">Unknown indicator.</exception>
     /// <exception cref="ArgumentException">An override key that is not a cell 111–555 with digits 1–5, or an empty name.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ClassifierResult Score(IndicatorTable table, string recencyIndicator = "recency_days",
         string frequencyIndicator = "orders", string monetaryIndicator = "amount",
         IReadOnlyDictionary<int, string>? segments = null, SegmentLanguage language = SegmentLanguage.English)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Allot.Core.Indicators;
+using System.Runtime.CompilerServices;
 
 namespace Allot.Core.Classification;
 
@@ -28,6 +29,7 @@ public static class WeightedScore
     /// not finite, all weights zero, repeated indicators, bad winsor percentiles, score tiers not strictly
     /// decreasing or outside 0–100, shares ≤ 0 or summing to more than 1, both kinds of tiers, empty or repeated
     /// tier names.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ClassifierResult Classify(IndicatorTable table, ScoringOptions options)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -198,6 +200,7 @@ public static class WeightedScore
             throw new ArgumentException($"tier names must differ: {string.Join(", ", names)}", nameof(options));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Winsorise(double[] values, double? lower, double? upper)
     {
         if (lower is null && upper is null) return values;
@@ -211,6 +214,7 @@ public static class WeightedScore
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Present(double[] values)
     {
         int count = 0;
@@ -231,6 +235,7 @@ public static class WeightedScore
         return below + 1 < sorted.Length ? sorted[below] + (h - below) * (sorted[below + 1] - sorted[below]) : sorted[below];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Normalise(double[] values, Normalisation method, ScoreDirection direction)
     {
         var present = Present(values);

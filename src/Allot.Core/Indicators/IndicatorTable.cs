@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Allot.Core.Indicators;
 
 /// <summary>Indicator values per customer at an as-of date: one row per customer (ordered by key, ordinal),
@@ -89,6 +91,7 @@ public sealed class IndicatorTable
     /// <param name="keys">Customer keys, distinct.</param>
     /// <param name="numbers">Numeric columns, each as long as <paramref name="keys"/>.</param>
     /// <param name="texts">Text columns, each as long as <paramref name="keys"/>.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IndicatorTable Create(DateOnly asOf, IReadOnlyList<string> keys,
         IReadOnlyDictionary<string, double[]> numbers, IReadOnlyDictionary<string, string?[]>? texts = null) =>
         Create(asOf, keys, numbers, texts, adopt: false);

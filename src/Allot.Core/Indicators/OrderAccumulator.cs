@@ -1,4 +1,5 @@
 using Allot.Core.Sales;
+using System.Runtime.CompilerServices;
 
 namespace Allot.Core.Indicators;
 
@@ -176,6 +177,7 @@ internal sealed class OrderAccumulator(CustomerIndex index, int asOfDay)
         Parallel.For(0, (n + RowsPerRange - 1) / RowsPerRange, new ParallelOptions { MaxDegreeOfParallelism = n < 2 * RowsPerRange ? 1 : -1 },
             range => WriteRange(range * RowsPerRange, Math.Min(n, (range + 1) * RowsPerRange)));
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void WriteRange(int from, int to)
         {
             for (int i = from; i < to; i++)

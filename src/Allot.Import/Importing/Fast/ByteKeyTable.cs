@@ -27,6 +27,7 @@ internal sealed class ByteKeyTable
     /// <summary>The ids in the byte order of their keys (for ASCII keys, the ordinal order of their strings).</summary>
     /// <remarks>A merge sort over the runs already in order: a file sorted by key gives each worker sorted runs, so
     /// this is then about one pass.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[] IdsInKeyOrder()
     {
         var ids = new int[Count];

@@ -171,6 +171,7 @@ internal sealed class OrderSums(int asOfDay, OrderDetail detail)
     /// are sorted (side by side), then walked together in key order, and a customer several workers saw has the
     /// later ones' sums folded into the first one's.</remarks>
     /// <exception cref="OverflowException">As <see cref="ToSummaries()"/>, or a sum leaves the 64-bit range.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<OrderSummary> ToSummaries(IReadOnlyList<OrderSums> parts)
     {
         if (parts.Count == 1 || parts.Any(p => p.Detail != OrderDetail.None))

@@ -16,7 +16,7 @@ internal sealed class ByteKeyTable
     private int[] _length = new int[1024];
     private uint[] _hash = new uint[1024];
     private int[] _slots = new int[2048];
-    private int _lastId = -1;
+    private int _lastId = -1, _lastStart, _lastLength;
 
     /// <summary>Number of distinct keys.</summary>
     public int Count { get; private set; }
@@ -62,7 +62,7 @@ internal sealed class ByteKeyTable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> key)
     {
-        if (_lastId >= 0 && key.SequenceEqual(KeyOf(_lastId))) return _lastId;
+        if (_lastId >= 0 && key.SequenceEqual(_arena.AsSpan(_lastStart, _lastLength))) return _lastId;
         uint h = Hash(key);
         int mask = _slots.Length - 1;
         int slot = (int)h & mask;
@@ -71,13 +71,20 @@ internal sealed class ByteKeyTable
             int entry = _slots[slot];
             if (entry == 0) break;
             int id = entry - 1;
-            if (_hash[id] == h && key.SequenceEqual(KeyOf(id))) return _lastId = id;
+            if (_hash[id] == h && key.SequenceEqual(KeyOf(id))) return Remember(id);
             slot = (slot + 1) & mask;
         }
         int added = Add(key, h);
         _slots[slot] = added + 1;
         if (Count * 2 > _slots.Length) Rehash();
-        return _lastId = added;
+        return Remember(added);
+    }
+
+    // The previous key's id and bytes, so a run of one key's rows costs one compare.
+    private int Remember(int id)
+    {
+        (_lastStart, _lastLength) = (_start[id], _length[id]);
+        return _lastId = id;
     }
 
     private int Add(ReadOnlySpan<byte> key, uint h)

@@ -61,7 +61,9 @@ internal sealed partial class PostgresImportSession
         if (repeats) EndBulkLoad();
 
         // 2. Which keys the table holds already; on a first load only the keys whose fingerprint the file wrote.
-        var askRows = _written is null ? candidates : candidates.FindAll(i => _written.MaySee(prints[i]));
+        // A fingerprint the file had not written cannot be in the table: added here (one probe of the set instead of
+        // a look and then an add), it is asked about only when it was there already.
+        var askRows = _written is null ? candidates : candidates.FindAll(i => !_written.Add(prints[i]));
         var asked = new string?[n];
         foreach (int i in askRows) asked[i] = Encoding.UTF8.GetString(rows.Key(i));
         var stored = askRows.Count == 0 ? [] : Lookup(askRows, asked!, null);
@@ -81,7 +83,6 @@ internal sealed partial class PostgresImportSession
             }
             (existed ? updates : inserts).Add(i);
             outcomes[i] = existed ? WriteOutcome.Updated : WriteOutcome.Inserted;
-            _written?.Add(prints[i]);
         }
 
         // 3. Write, as for records.
@@ -117,6 +118,15 @@ internal sealed partial class PostgresImportSession
         if (created.Count > 0) CreateCustomers(created);
     }
 
+    /// <summary>The first of <paramref name="count"/> consecutive ids taken from the table's identity sequence (which
+    /// then goes on after them).</summary>
+    private long ReserveIds(int count)
+    {
+        using var q = PostgresStore.Command(_c, "SELECT setval(q.s, nextval(q.s) + @n - 1) - @n + 1 FROM (SELECT pg_get_serial_sequence(@t, 'id')::regclass AS s) AS q",
+            ("n", (long)count), ("t", _table.Name));
+        return (long)q.ExecuteScalar()!;
+    }
+
     private static bool Known(HashSet<string>.AlternateLookup<ReadOnlySpan<char>> keys, ReadOnlySpan<byte> key, Span<char> chars)
     {
         if (Encoding.UTF8.GetMaxCharCount(key.Length) > chars.Length) return keys.Contains(Encoding.UTF8.GetString(key));
@@ -144,10 +154,15 @@ internal sealed partial class PostgresImportSession
 
     private void CopyOrders(string table, OrderRows rows, List<int> which)
     {
-        using var copy = new BinaryCopy(_c, $"{table} ({OrderColumns})");
+        // While a first load holds the table without its indexes (and locked against everyone else), the new rows'
+        // ids are taken from the identity's sequence in one step instead of one nextval per row: the same numbers, in
+        // the same order, as the sequence would have given them.
+        long id = table == _table.Name && _bulk is not null ? ReserveIds(which.Count) : 0;
+        using var copy = new BinaryCopy(_c, $"{table} ({(id > 0 ? "id, " : "")}{OrderColumns})");
         foreach (int i in which)
         {
-            copy.StartRow(10);
+            copy.StartRow(id > 0 ? 11 : 10);
+            if (id > 0) copy.Int64(id++);
             copy.Utf8OrNull(rows.Key(i));
             copy.Utf8OrNull(rows.CustomerKey(i));
             copy.Date(DateOnly.FromDayNumber(rows.DayNumber(i)));

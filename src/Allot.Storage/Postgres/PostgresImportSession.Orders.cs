@@ -8,7 +8,9 @@ namespace Allot.Storage.Postgres;
 /// from them straight into the COPY; a key becomes a string only when the server is asked about it.</summary>
 internal sealed partial class PostgresImportSession
 {
-    private const string OrderColumns = "key, customer_key, order_date, amount, profit, category, channel, quantity, import_id, import_line";
+    // The columns CopyOrders writes, in its order: those of ImportTable's orders, then the import's.
+    private static readonly string[] OrderFields = ["key", "customer_key", "order_date", "amount", "profit", "category", "channel", "quantity"];
+    private static readonly string OrderColumns = string.Join(", ", OrderFields) + ", import_id, import_line";
 
     private WriteOutcome[] _orderOutcomes = [];
     private long[] _orderPrints = [];
@@ -22,6 +24,7 @@ internal sealed partial class PostgresImportSession
         if (outcomes.Length < rows.Count) throw new ArgumentException("one outcome per row is needed", nameof(outcomes));
         EnsureFile();
         if (_kind != EntityKind.Orders) throw new InvalidOperationException("BeginFile(Orders) first");
+        if (!_table.Columns.AsSpan().SequenceEqual(OrderFields)) throw new InvalidOperationException("the orders table's columns changed: CopyOrders writes the old ones");
         if (_orderOutcomes.Length < rows.Count) _orderOutcomes = new WriteOutcome[rows.Count];
         Guard(() => WriteOrders(rows, _orderOutcomes));
         _orderOutcomes.AsSpan(0, rows.Count).CopyTo(outcomes);

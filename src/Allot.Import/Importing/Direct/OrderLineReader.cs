@@ -79,11 +79,7 @@ internal sealed class OrderLineReader : IDisposable
             if (!NextLine(out int start, out int length)) break;
             long lineStart = _bufferOffset + start;
             long number = _line++;
-            if (!Line(_buffer.AsSpan(start, length), number, batch))
-            {
-                _line = number;
-                Continue(lineStart, number);
-            }
+            if (!Line(_buffer.AsSpan(start, length), number, batch)) Continue(lineStart, number);
         }
         return batch.Read > 0;
     }

@@ -26,11 +26,11 @@ internal sealed partial class PostgresImportSession
         if (_kind != EntityKind.Orders) throw new InvalidOperationException("BeginFile(Orders) first");
         if (!_table.Columns.AsSpan().SequenceEqual(OrderFields)) throw new InvalidOperationException("the orders table's columns changed: CopyOrders writes the old ones");
         if (_orderOutcomes.Length < rows.Count) _orderOutcomes = new WriteOutcome[rows.Count];
-        Guard(() => WriteOrders(rows, _orderOutcomes));
+        Guard(() => DecideAndCopy(rows, _orderOutcomes));
         _orderOutcomes.AsSpan(0, rows.Count).CopyTo(outcomes);
     }
 
-    private void WriteOrders(OrderRows rows, WriteOutcome[] outcomes)
+    private void DecideAndCopy(OrderRows rows, WriteOutcome[] outcomes)
     {
         int n = rows.Count;
         if (_orderPrints.Length < n) _orderPrints = new long[n];

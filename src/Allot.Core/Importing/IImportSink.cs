@@ -71,6 +71,23 @@ public interface IImportSink
         }
     }
 
+    /// <summary>True when <see cref="WriteOrders"/> is the sink's fast way in for orders (an importer then reads an
+    /// orders file it can read byte by byte into <see cref="OrderRows"/> instead of records); false by default.</summary>
+    bool TakesOrderRows => false;
+
+    /// <summary>Writes orders of the current file (an orders file) in order, with exactly the outcomes
+    /// <see cref="WriteBatch"/> gives their records.</summary>
+    /// <remarks>The default writes <see cref="OrderRows.ToOrder"/> of each row through <see cref="WriteBatch"/>.</remarks>
+    /// <param name="rows">The rows, in file order.</param>
+    /// <param name="outcomes">Receives one outcome per row.</param>
+    void WriteOrders(OrderRows rows, Span<WriteOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var records = new LineRecord[rows.Count];
+        for (int i = 0; i < rows.Count; i++) records[i] = new LineRecord(rows.ToOrder(i), rows.Line(i));
+        WriteBatch(records, outcomes);
+    }
+
     /// <summary>The line where a key of the current file was first written (for duplicate messages).</summary>
     long? FirstLineOf(string key);
 

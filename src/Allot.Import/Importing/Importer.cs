@@ -37,6 +37,10 @@ public sealed class Importer
     /// <summary>The sink.</summary>
     public IImportSink Sink => _sink;
 
+    /// <summary>False to read orders files through the table reader and the mapper even when the sink takes order
+    /// rows (tests compare the two ways).</summary>
+    internal bool DirectOrders { get; init; } = true;
+
     /// <summary>Today's date as the importer sees it.</summary>
     public DateOnly Today => _today;
 
@@ -47,11 +51,16 @@ public sealed class Importer
     public void Progress(ImportProgress progress) => _progress?.Invoke(progress);
 
     /// <summary>Imports one file of a kind in the canonical layout (or any layout the aliases and mapping cover).</summary>
-    /// <remarks>Reading and mapping run on a second thread, a few batches ahead of the writes, so parsing
+    /// <remarks>Orders files go the direct way when the sink takes order rows (<see cref="IImportSink.TakesOrderRows"/>)
+    /// and the file allows it: see <see cref="Direct.DirectOrderImport"/>. Otherwise reading and mapping run on a second thread, a few batches ahead of the writes, so parsing
     /// overlaps the store's work; the queue is bounded, so memory does not grow with the file. Records reach the
     /// store a batch at a time (<see cref="IImportSink.WriteBatch"/>): 2,048 rows, or more when the store asks.</remarks>
     public FileImportReport Import(EntityKind kind, string path, ImportOptions options)
     {
+        // Orders into a store that takes them as bytes: read byte by byte where the file allows (same outcomes).
+        if (kind == EntityKind.Orders && DirectOrders && _sink.TakesOrderRows
+            && Direct.DirectOrderImport.TryImport(this, path, options) is { } direct)
+            return direct;
         using var reader = Open(path, options);
         var map = HeaderMap.Resolve(Layouts.For(kind), reader.Headers, options.Mapping, path);
         var mapper = new RecordMapper(kind, map, path, _today);

@@ -120,7 +120,7 @@ public static class OrderFileSums
 
     // The byte offset of the first data line and the header's line number, or -1 when the header is not one plain
     // line this reader can vouch for (the same headers the table reader found).
-    private static (long Offset, long HeaderLine) DataStart(string path, int preamble, byte delimiter, IReadOnlyList<string> headers)
+    internal static (long Offset, long HeaderLine) DataStart(string path, int preamble, byte delimiter, IReadOnlyList<string> headers)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var head = new byte[Math.Min(stream.Length, 1 << 20)];

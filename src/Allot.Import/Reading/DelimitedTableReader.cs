@@ -94,6 +94,32 @@ internal sealed class DelimitedTableReader : ITableReader
         }
     }
 
+    /// <summary>Reads the rest of a file from a line start on, as the reader that began the file would have read it
+    /// from there: no byte-order mark or header is looked for, and lines (in rows and in messages) are numbered from
+    /// <paramref name="firstLine"/>.</summary>
+    /// <param name="path">The file, for messages.</param>
+    /// <param name="stream">The file, positioned at the line start; owned and disposed by the reader.</param>
+    /// <param name="encoding">The file's encoding, as the first reader detected it.</param>
+    /// <param name="delimiter">The file's delimiter.</param>
+    /// <param name="firstLine">The number of the line the stream starts on.</param>
+    internal DelimitedTableReader(string path, Stream stream, DetectedEncoding encoding, char delimiter, long firstLine)
+    {
+        Path = path;
+        _stream = stream;
+        Length = stream.CanSeek ? stream.Length : -1;
+        _byteLen = stream.ReadAtLeast(_bytes, _bytes.Length, throwOnEndOfStream: false);
+        _bytesFromStream = _byteLen;
+        _encoding = encoding;
+        _decoder = _encoding.Encoding.GetDecoder();
+        _buf = new char[Math.Max(MinFreeChars * 2, _encoding.Encoding.GetMaxCharCount(ByteBufferSize))];
+        _line = firstLine;
+        _decodedLineBreaks = firstLine - 1;
+        ReadMore();
+        _delimiter = delimiter;
+        Description = "";
+        _headers = [];
+    }
+
     /// <inheritdoc />
     public string Path { get; }
 

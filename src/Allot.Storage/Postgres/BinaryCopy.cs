@@ -52,6 +52,20 @@ internal sealed class BinaryCopy : IDisposable
         _used += 4 + n;
     }
 
+    /// <summary>Text already encoded as UTF-8; empty for NULL (an import's empty text is none).</summary>
+    public void Utf8OrNull(ReadOnlySpan<byte> value)
+    {
+        if (value.IsEmpty)
+        {
+            Null();
+            return;
+        }
+        Reserve(4 + value.Length);
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_used), value.Length);
+        value.CopyTo(_buffer.AsSpan(_used + 4));
+        _used += 4 + value.Length;
+    }
+
     /// <summary>A date as the store keeps it: ISO text.</summary>
     public void Date(DateOnly? value)
     {

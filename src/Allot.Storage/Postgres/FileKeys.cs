@@ -62,6 +62,24 @@ internal sealed class FileKeys
             h ^= c;
             h *= 1099511628211UL;
         }
+        return Finish(h);
+    }
+
+    /// <summary>The fingerprint of a key given as UTF-8 bytes: the same construction over the bytes (so not the
+    /// fingerprint of the same key as a string; one file uses one or the other).</summary>
+    public static long Fingerprint(ReadOnlySpan<byte> key)
+    {
+        ulong h = 14695981039346656037UL;
+        foreach (byte b in key)
+        {
+            h ^= b;
+            h *= 1099511628211UL;
+        }
+        return Finish(h);
+    }
+
+    private static long Finish(ulong h)
+    {
         h ^= h >> 30;
         h *= 0xBF58476D1CE4E5B9UL;
         h ^= h >> 27;

@@ -46,6 +46,30 @@ public abstract class ImportContract<TProvider> : ContractBase<TProvider> where 
     }
 
     [Fact]
+    public void WriteOrders_RepeatsUnknownsAndUpdates_SameOutcomesAsRecords()
+    {
+        ImportFile(Store, s => s.Write(Customer("C1"), 2), EntityKind.Customers, "name");
+        ImportFile(Store, s => s.Write(Order("O1", "C1", 10m), 2), EntityKind.Orders);
+        var rows = new OrderRows();
+        rows.Add(Order("O2", "C1", 20.5m) with { Profit = -1.25m, Category = "办公", Quantity = 2.5m }, 2);
+        rows.Add(Order("O1", "C1", 15m), 3);   // written by an earlier import: updated
+        rows.Add(Order("O2", "C1", 99m), 4);   // repeated in the batch
+        rows.Add(Order("O3", "NOPE", 1m), 5);  // unknown customer
+        rows.Add(Order("O4", "C1", 12.34567m), 6);
+        var outcomes = new WriteOutcome[rows.Count];
+        ImportFile(Store, s =>
+        {
+            s.WriteOrders(rows, outcomes);
+            Assert.Equal(2, s.FirstLineOf("O2"));
+        }, EntityKind.Orders);
+        Assert.Equal([WriteOutcome.Inserted, WriteOutcome.Updated, WriteOutcome.DuplicateInFile, WriteOutcome.UnknownCustomer, WriteOutcome.Inserted], outcomes);
+        var stored = Store.ReadOrders().OrderBy(o => o.Key, StringComparer.Ordinal).ToList();
+        Assert.Equal(["O1", "O2", "O4"], stored.Select(o => o.Key));
+        Assert.Equal((15m, 20.5m, -1.25m, "办公", 2.5m), (stored[0].Amount, stored[1].Amount, stored[1].Profit!.Value, stored[1].Category, stored[1].Quantity!.Value));
+        Assert.Equal(12.3457m, stored[2].Amount); // four decimals kept, half to even
+    }
+
+    [Fact]
     public void Write_SameKeyInTwoFilesOfOneSession_SecondUpdates()
     {
         using (var s = Store.BeginImport("test"))

@@ -131,6 +131,55 @@ public sealed class PostgresStoreTests : IDisposable
         Assert.Equal([("bob", 50L, 50L), ("alice", 100L, 0L)], first.GetImports(2).Select(i => (i.By, i.Imported, i.Updated)));
     }
 
+    [Fact]
+    public void Import_OrdersFirstLoadDirect_SameIdsAndLinesAsThroughRecords()
+    {
+        // A first load takes its ids from the identity sequence in one step per COPY instead of one nextval per row:
+        // every order must get the id (and import line) it gets through the record path, and the sequence go on alike.
+        string folder = Path.Combine(Path.GetTempPath(), "allot-ids-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            string customers = Path.Combine(folder, "customers.csv");
+            File.WriteAllText(customers, "customer_id,name\n" + string.Join("\n", EdgeOrders.Customers.Select(c => $"{c},N")) + "\n");
+            string orders = Path.Combine(folder, "orders.csv");
+            File.WriteAllText(orders, EdgeOrders.File(40_000, seed: 9, crlf: false));
+            List<string> Ids(bool direct)
+            {
+                string db = Db();
+                using (var store = PostgresStore.Open(db, create: true, new FixedClock(Now)))
+                {
+                    foreach (var (kind, file) in new[] { (EntityKind.Customers, customers), (EntityKind.Orders, orders) })
+                    {
+                        using var rejects = new Allot.Import.Importing.RejectWriter(Path.Combine(folder, "rejects.csv"));
+                        using var session = store.BeginImport("test");
+                        var importer = new Allot.Import.Importing.Importer(session, rejects, new FixedClock(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero)))
+                        {
+                            DirectOrders = direct,
+                        };
+                        importer.Import(kind, file, new Allot.Import.Importing.ImportOptions());
+                        session.Commit();
+                    }
+                    ImportFile(store, s => s.Write(Order("LAST", "C0001"), 2), EntityKind.Orders);
+                }
+                using var c = new NpgsqlConnection(PostgresLocation.Parse(db).ConnectionString);
+                c.Open();
+                using var q = new NpgsqlCommand("SELECT id, key, import_line FROM orders ORDER BY id", c);
+                using var r = q.ExecuteReader();
+                var rows = new List<string>();
+                while (r.Read()) rows.Add($"{r.GetInt64(0)} {r.GetString(1)} {(r.IsDBNull(2) ? "" : r.GetInt64(2))}");
+                return rows;
+            }
+            var expected = Ids(direct: false);
+            Assert.True(expected.Count > 40_000, "a load past the bulk threshold");
+            Assert.Equal(expected, Ids(direct: true));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private string Db()
     {
         string schema = TestPostgres.NewSchema();

@@ -114,16 +114,22 @@ public sealed class Importer
         }
         finally
         {
-            try { producer.Wait(); }
-            catch (AggregateException e) when (e.InnerException is not OperationCanceledException)
-            {
-                // The reader's own failure (e.g. an unterminated quote) is the one to report.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException!).Throw();
-            }
-            catch (AggregateException) { }
+            Importer.JoinReader(producer);
         }
         var counts = _sink.EndFile(writer.Read, writer.Inserted, writer.Updated, writer.Rejected);
         return new FileImportReport(path, kind, reader.Description, writer.Read, writer.Inserted, writer.Updated, writer.Rejected, counts.CreatedCustomers);
+    }
+
+    /// <summary>Waits for the reading thread of an import; its own failure (e.g. an unterminated quote) is thrown as
+    /// itself, a cancellation (the writing side failed first and is being reported) is not.</summary>
+    internal static void JoinReader(Task producer)
+    {
+        try { producer.Wait(); }
+        catch (AggregateException e) when (e.InnerException is not OperationCanceledException)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException!).Throw();
+        }
+        catch (AggregateException) { }
     }
 
     private readonly record struct MappedRow(long Line, object? Record, RowReject? Reject);

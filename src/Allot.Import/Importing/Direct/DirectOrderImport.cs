@@ -83,13 +83,7 @@ internal static class DirectOrderImport
         }
         finally
         {
-            try { producer.Wait(); }
-            catch (AggregateException e) when (e.InnerException is not OperationCanceledException)
-            {
-                // The reader's own failure (e.g. an unterminated quote) is the one to report.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException!).Throw();
-            }
-            catch (AggregateException) { }
+            Importer.JoinReader(producer);
         }
         var file = sink.EndFile(counts.Read, counts.Inserted, counts.Updated, counts.Rejected);
         return new FileImportReport(path, EntityKind.Orders, description, counts.Read, counts.Inserted, counts.Updated, counts.Rejected,

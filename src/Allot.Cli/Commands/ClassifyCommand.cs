@@ -194,7 +194,7 @@ internal static class ClassifyCommand
         void Text(string? s)
         {
             if (string.IsNullOrEmpty(s)) return;
-            if (s.AsSpan().IndexOfAny(",\"\r\n") >= 0) s = CsvText.Quote(s);
+            s = CsvText.Quote(s); // the string itself unless it needs quotes
             int most = Encoding.UTF8.GetMaxByteCount(s.Length);
             if (used + most > buffer.Length) Array.Resize(ref buffer, Math.Max(buffer.Length * 2, used + most));
             used += Encoding.UTF8.GetBytes(s, buffer.AsSpan(used));

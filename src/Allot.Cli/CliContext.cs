@@ -26,11 +26,31 @@ internal sealed class CliContext(ParseResult parse, TextWriter stdout, TextWrite
 
     public bool Quiet => Parse.GetValue(GlobalOptions.Quiet);
 
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private TimeSpan _lastStep;
+    private TimeSpan? _beforeContext;
 
-    // Steps are timed from the process's start, so the runtime's own start-up shows in the first one.
-    private static TimeSpan SinceProcessStart() =>
-        DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
+    // Steps are timed from the process's start, so the runtime's own start-up shows in the first one: the time before
+    // this context began is asked of the OS once (0 where it does not say), the rest is measured by the stopwatch.
+    private TimeSpan SinceProcessStart()
+    {
+        _beforeContext ??= BeforeContext(_clock.Elapsed);
+        return _beforeContext.Value + _clock.Elapsed;
+    }
+
+    private static TimeSpan BeforeContext(TimeSpan sinceContext)
+    {
+        try
+        {
+            using var self = System.Diagnostics.Process.GetCurrentProcess();
+            var before = DateTime.Now - self.StartTime - sinceContext;
+            return before > TimeSpan.Zero ? before : TimeSpan.Zero;
+        }
+        catch (Exception e) when (e is InvalidOperationException or NotSupportedException or System.ComponentModel.Win32Exception)
+        {
+            return TimeSpan.Zero;
+        }
+    }
 
     /// <summary>With --verbose, says on stderr that a step of the command finished and how long it took (seconds
     /// since the previous step, and since the process started): where the time of a long run goes.</summary>
